@@ -1,0 +1,53 @@
+// First-level exception dispatch, and the report for exceptions nobody
+// expected (a hypervisor bug: guests never end up here).
+#include "arch/cp0.hpp"
+#include "arch/trap.hpp"
+#include "console.hpp"
+#include "hal/cpu.hpp"
+
+namespace mips {
+namespace {
+
+constexpr const char* gpr_names[32] = {
+    "zero", "at", "v0", "v1", "a0", "a1", "a2", "a3", "t0", "t1", "t2", "t3", "t4",
+    "t5",   "t6", "t7", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "t8", "t9",
+    "k0",   "k1", "gp", "sp", "fp", "ra",
+};
+
+}  // namespace
+
+void dump_frame(const TrapFrame& f) {
+    using tern::print;
+    uint32_t code = CauseReg::ExcCode::get(f.cause);
+    print("  epc      %08x  badvaddr %08x  status   %08x  cause    %08x\n", f.epc, f.badvaddr,
+          f.status, f.cause);
+    print("  exccode  %u (%s%s)\n", code, exc_code_name(code),
+          CauseReg::Bd::test(f.cause) ? ", in a branch delay slot" : "");
+    for (unsigned i = 0; i < 32; i += 4) {
+        print("  %-4s %08x  %-4s %08x  %-4s %08x  %-4s %08x\n", gpr_names[i], f.gpr[i],
+              gpr_names[i + 1], f.gpr[i + 1], gpr_names[i + 2], f.gpr[i + 2], gpr_names[i + 3],
+              f.gpr[i + 3]);
+    }
+    print("  hi   %08x  lo   %08x\n", f.hi, f.lo);
+}
+
+[[noreturn]] void unexpected_exception(const TrapFrame& f) {
+    uint32_t code = CauseReg::ExcCode::get(f.cause);
+    tern::print("\n*** unexpected exception %s: %s ***\n", exc_code_name(code),
+                exc_code_description(code));
+    dump_frame(f);
+    tern::print("*** system halted\n");
+    hal::cpu_halt();
+}
+
+}  // namespace mips
+
+extern "C" void mips_trap(mips::TrapFrame* frame) {
+    using namespace mips;
+    uint32_t code = CauseReg::ExcCode::get(frame->cause);
+    if (code == static_cast<uint32_t>(ExcCode::Int)) {
+        handle_interrupt(*frame);
+        return;
+    }
+    unexpected_exception(*frame);
+}

@@ -1,0 +1,28 @@
+// MIPS exception handling entry points shared by the cpu/ and board/ code.
+#pragma once
+
+#include "arch/trap_frame.hpp"
+
+namespace mips {
+
+// Prints the saved registers of `frame`.
+void dump_frame(const TrapFrame& frame);
+
+// Reports an exception the hypervisor did not expect and halts.
+[[noreturn]] void unexpected_exception(const TrapFrame& frame);
+
+// Services pending host interrupts (Cause.IP & Status.IM).
+void handle_interrupt(TrapFrame& frame);
+
+// Board hook: services the interrupt controller on the hardware line `ip`
+// (0-7). Returns false when the board does not own that line.
+bool board_handle_irq_line(unsigned ip);
+
+}  // namespace mips
+
+// The stack the exception entry switches to when it traps from user mode.
+extern "C" uintptr_t mips_kernel_sp;
+
+// Called from assembly (start.S, exception.S).
+extern "C" [[noreturn]] void mips_boot(int argc, char** argv, char** envp, uint32_t ram_size);
+extern "C" void mips_trap(mips::TrapFrame* frame);
