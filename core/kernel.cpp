@@ -10,6 +10,15 @@
 #include "hal/console.hpp"
 #include "hal/cpu.hpp"
 #include "hal/irq.hpp"
+#include "console_input.hpp"
+#include "hal/memory.hpp"
+#include "irq.hpp"
+#include "kernel.hpp"
+#include "mem/heap.hpp"
+#include "mem/page_alloc.hpp"
+#include "mterm/mterm.hpp"
+#include "sched/scheduler.hpp"
+#include "timer.hpp"
 #include "version.hpp"
 
 namespace tern {
@@ -46,6 +55,30 @@ void run_boot_test(const char* what) {
     print("selftest: unknown tern.test=%s (known: exception)\n", what);
 }
 
+// The heap right after the image, the page allocator for the rest of RAM.
+void setup_memory(const hal::BootInfo& boot) {
+    uint64_t image_end = align_up(hal::virt_to_phys(reinterpret_cast<void*>(boot.image_end)),
+                                  PageAllocator::page_size);
+    uint64_t heap_size = uint64_t{config::heap_size_kb} * 1024;
+    uint64_t ram_end = board.ram_base + board.ram_size;
+    if (boot.firmware_ram_size != 0 && board.ram_base + boot.firmware_ram_size < ram_end)
+        ram_end = board.ram_base + boot.firmware_ram_size;  // trust the smaller
+    if (image_end + heap_size >= ram_end) panic("memory: no room for a %llu KiB heap",
+                                                static_cast<unsigned long long>(heap_size >> 10));
+    if (heap().init(hal::phys_to_virt(image_end), heap_size) != Status::ok)
+        panic("memory: heap init failed");
+    uint64_t pages_base = image_end + heap_size;
+    if (page_allocator().init(pages_base, ram_end - pages_base) != Status::ok)
+        panic("memory: page allocator init failed");
+    if (boot.initrd_size != 0)
+        page_allocator().reserve(hal::virt_to_phys(reinterpret_cast<void*>(boot.initrd_start)),
+                                 boot.initrd_size);
+    print("  memory: heap %llu KiB at 0x%llx, %zu free pages from 0x%llx\n",
+          static_cast<unsigned long long>(heap_size >> 10),
+          static_cast<unsigned long long>(image_end), page_allocator().free_pages(),
+          static_cast<unsigned long long>(pages_base));
+}
+
 }  // namespace
 }  // namespace tern
 
@@ -67,7 +100,18 @@ void kernel_main(const hal::BootInfo& boot) {
 
     run_boot_test(cmdline.get("tern.test"));
 
+    setup_memory(boot);
+    hal::irq_controller_init();
+    sched_init();
+    timer_init();
+    console_input_init(board.has_console ? board.console.irq : -1);
+
     print("tern: boot complete\n");
-    hal::irq_enable();
-    for (;;) hal::wait_for_interrupt();
+    mterm_start(cmdline.get("tern.bootcmd"));
+    sched_idle_loop();
 }
+
+namespace tern {
+const BoardInfo& kernel_board() { return board; }
+const CommandLine& kernel_cmdline() { return cmdline; }
+}  // namespace tern

@@ -25,3 +25,8 @@ void timer_arm(uint64_t deadline);
 void timer_disarm();
 
 }  // namespace hal
+
+namespace hal {
+// The host interrupt line the one-shot timer raises (see hal/irq.hpp).
+[[nodiscard]] unsigned timer_irq_line();
+}  // namespace hal

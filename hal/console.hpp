@@ -26,3 +26,10 @@ void console_putc(char c);
 [[nodiscard]] int console_getc();
 
 }  // namespace hal
+
+namespace hal {
+// Turns the console's receive interrupt on or off. The interrupt line is
+// the console device's (ConsoleDevice::irq); returns false when the console
+// cannot interrupt (the core then polls).
+[[nodiscard]] bool console_rx_interrupt(bool enable);
+}  // namespace hal

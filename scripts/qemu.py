@@ -52,7 +52,7 @@ def command(config, build_dir, append="", initrd=None, icount=False, gdb=False, 
     if initrd:
         argv += ["-initrd", initrd]
     if icount:
-        argv += ["-icount", "shift=0"]
+        argv += ["-icount", "shift=0,sleep=off"]
     if gdb:
         argv += ["-s", "-S"]
     return argv + list(extra)

@@ -67,6 +67,13 @@ TERN_LIBC size_t strnlen(const char* s, size_t max) {
     return n;
 }
 
+TERN_LIBC char* strcpy(char* dst, const char* src) {
+    char* d = dst;
+    while ((*d++ = *src++) != '\0') {
+    }
+    return dst;
+}
+
 TERN_LIBC int strcmp(const char* a, const char* b) {
     while (*a != '\0' && *a == *b) ++a, ++b;
     return static_cast<unsigned char>(*a) - static_cast<unsigned char>(*b);

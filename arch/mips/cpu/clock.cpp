@@ -12,6 +12,8 @@ namespace {
 uint64_t counter_hz = 160'000'000;
 uint32_t last_low;
 uint64_t high;   // bits 63:32 of the extended counter
+// Shortest distance to Compare worth trying (doubled until it sticks).
+constexpr uint64_t min_delta = 64;
 
 }  // namespace
 
@@ -40,8 +42,17 @@ void timer_arm(uint64_t deadline) {
     // at most 2^31 counts, the core re-arms after an early expiry.
     uint64_t delta = deadline > now ? deadline - now : 0;
     if (delta > 0x7fffffffu) delta = 0x7fffffffu;
-    if (delta < 64) delta = 64;  // leave room to write Compare before Count passes it
-    mips::write_cp0<mips::cp0::compare>(static_cast<uint32_t>(now + delta));
+    if (delta < min_delta) delta = min_delta;
+    for (;;) {
+        uint32_t compare = static_cast<uint32_t>(now + delta);
+        mips::write_cp0<mips::cp0::compare>(compare);
+        // If Count already passed Compare the interrupt would come only
+        // after a full wrap (~27 s): aim further ahead and try again.
+        uint32_t count = mips::read_cp0<mips::cp0::count>();
+        if (static_cast<int32_t>(count - compare) < 0) break;
+        now = clock_counter();
+        delta *= 2;
+    }
     irq_restore(flags);
 }
 

@@ -4,11 +4,13 @@
 #include "arch/cp0.hpp"
 #include "arch/io.hpp"
 #include "arch/trap.hpp"
+#include "drivers/i8259.hpp"
 #include "drivers/uart_16550.hpp"
 #include "hal/clock.hpp"
 #include "hal/console.hpp"
 #include "hal/cpu.hpp"
 #include "hal/irq.hpp"
+#include "irq.hpp"
 
 namespace {
 
@@ -16,6 +18,15 @@ namespace {
 // device tree is read (QEMU's boot code has set up the ISA window).
 constexpr uint64_t early_uart_phys = 0x180003F8;
 tern::Uart16550 console{arch::IoRegion(early_uart_phys, 0)};
+
+// The PIIX4's i8259 pair at ISA ports 0x20 and 0xA0, cascaded into CPU IP2.
+constexpr uint64_t isa_io = 0x18000000;
+constexpr unsigned i8259_cpu_line = 2;
+tern::I8259Pair i8259{arch::IoRegion(isa_io + 0x20, 0), arch::IoRegion(isa_io + 0xA0, 0)};
+constexpr const char* i8259_line_names[16] = {
+    "i8259.0", "i8259.1", "i8259.2", "i8259.3", "i8259.4", "i8259.5", "i8259.6", "i8259.7",
+    "i8259.8", "i8259.9", "i8259.10", "i8259.11", "i8259.12", "i8259.13", "i8259.14", "i8259.15",
+};
 
 // GT-64120 system controller, relocated to 0x1BE00000 by the boot code.
 constexpr uintptr_t gt64120 = arch::phys_to_uncached(0x1BE00000);
@@ -53,6 +64,20 @@ bool console_setup(const ConsoleDevice& dev) {
 void console_putc(char c) { console.putc(c); }
 int console_getc() { return console.getc(); }
 
+bool console_rx_interrupt(bool enable) {
+    console.enable_rx_interrupt(enable);
+    return true;
+}
+
+void irq_controller_init() {
+    i8259.init();
+    // The pair's output is CPU IP2: always open, the 8259 masks do the work.
+    uint32_t status = mips::read_cp0<mips::cp0::status>();
+    status = mips::StatusReg::Im::clear(status) | mips::StatusReg::Im::bits(1u << i8259_cpu_line);
+    mips::write_cp0<mips::cp0::status>(status);
+    mips::ehb();
+}
+
 void board_reset() {
     irq_disable();
     *reinterpret_cast<volatile uint32_t*>(malta_softres) = malta_gorest;
@@ -76,11 +101,22 @@ void board_poweroff() {
 namespace mips {
 
 bool board_handle_irq_line(unsigned ip) {
-    if (ip == 7) {  // CP0 timer (IntCtl.IPTI = 7 on the 24K family)
-        hal::timer_disarm();
-        return true;
+    if (ip != i8259_cpu_line) return false;
+    // Drain every pending input: each poll acknowledges one.
+    for (int line; (line = i8259.poll()) >= 0;) {
+        tern::irq_handle(static_cast<unsigned>(line));
+        i8259.eoi(static_cast<unsigned>(line));
     }
-    return false;
+    return true;
+}
+
+const char* board_irq_line_name(unsigned line) {
+    return line < tern::I8259Pair::lines ? i8259_line_names[line] : "?";
+}
+
+void board_irq_line_mask(unsigned line, bool masked) {
+    if (masked) i8259.mask(line);
+    else i8259.unmask(line);
 }
 
 }  // namespace mips

@@ -1,6 +1,8 @@
 // MIPS exception handling entry points shared by the cpu/ and board/ code.
 #pragma once
 
+#include <stdint.h>
+
 #include "arch/trap_frame.hpp"
 
 namespace mips {
@@ -14,9 +16,14 @@ void dump_frame(const TrapFrame& frame);
 // Services pending host interrupts (Cause.IP & Status.IM).
 void handle_interrupt(TrapFrame& frame);
 
-// Board hook: services the interrupt controller on the hardware line `ip`
-// (0-7). Returns false when the board does not own that line.
+// Board hooks. The board's interrupt controller provides host lines
+// 0..board_irq_lines-1 behind one or more CPU lines.
+inline constexpr unsigned board_irq_lines = 16;
+// Services the CPU line `ip` (0-7) if the board's controller sits on it,
+// dispatching through tern::irq_handle; false when the board does not own it.
 bool board_handle_irq_line(unsigned ip);
+const char* board_irq_line_name(unsigned line);
+void board_irq_line_mask(unsigned line, bool masked);
 
 }  // namespace mips
 
