@@ -12,6 +12,7 @@
 #include "hal/irq.hpp"
 #include "console_input.hpp"
 #include "hal/memory.hpp"
+#include "guest.hpp"
 #include "irq.hpp"
 #include "kernel.hpp"
 #include "mem/heap.hpp"
@@ -106,6 +107,9 @@ void kernel_main(const hal::BootInfo& boot) {
     timer_init();
     console_input_init(board.has_console ? board.console.irq : -1);
 
+    if (boot.initrd_size != 0)
+        guests_load_initrd(hal::phys_to_virt(hal::virt_to_phys(reinterpret_cast<void*>(boot.initrd_start))),
+                           boot.initrd_size);
     print("tern: boot complete\n");
     mterm_start(cmdline.get("tern.bootcmd"));
     sched_idle_loop();

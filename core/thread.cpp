@@ -25,6 +25,11 @@ void thread_trampoline(void* arg) {
 
 Vcpu* thread_create(const char* name, Vcpu::Entry entry, void* arg, unsigned priority,
                     size_t stack_size) {
+    return entity_create(name, entry, arg, priority, stack_size, true);
+}
+
+Vcpu* entity_create(const char* name, Vcpu::Entry entry, void* arg, unsigned priority,
+                    size_t stack_size, bool orphan) {
     if (name == nullptr || entry == nullptr || priority >= priority_levels || stack_size < 1024)
         return nullptr;
     Vcpu* t = heap_new<Vcpu>();
@@ -41,7 +46,7 @@ Vcpu* thread_create(const char* name, Vcpu::Entry entry, void* arg, unsigned pri
     t->priority = static_cast<uint8_t>(priority);
     t->entry = entry;
     t->arg = arg;
-    t->orphan = true;
+    t->orphan = orphan;
     hal::context_init(t->context, t->stack, stack_size, thread_trampoline, t);
     sched_register(*t);
     return t;
@@ -84,7 +89,12 @@ int thread_join(Vcpu& t) {
 }
 
 Status thread_destroy(Vcpu& t) {
-    if (&t == &sched_current() || &t == &sched_idle() || !t.orphan) return Status::busy;
+    if (!t.orphan) return Status::busy;
+    return entity_destroy(t);
+}
+
+Status entity_destroy(Vcpu& t) {
+    if (&t == &sched_current() || &t == &sched_idle()) return Status::busy;
     if (t.state != VcpuState::exited) sched_forget(t);
     sched_unregister(t);
     heap().free(t.stack);

@@ -30,6 +30,11 @@ int thread_join(Vcpu& t);
 // itself or for a guest VCPU (guests own those).
 Status thread_destroy(Vcpu& t);
 
+// The general form, also used for guest VCPUs (orphan = false).
+[[nodiscard]] Vcpu* entity_create(const char* name, Vcpu::Entry entry, void* arg,
+                                  unsigned priority, size_t stack_size, bool orphan);
+Status entity_destroy(Vcpu& t);
+
 [[nodiscard]] Vcpu& thread_current();
 // The entity with this id or name, or nullptr.
 [[nodiscard]] Vcpu* thread_find(const char* id_or_name);

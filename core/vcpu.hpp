@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "arch/context.hpp"
+#include "arch/vcpu_state.hpp"
 #include "lib/list.hpp"
 #include "sync/wait_queue.hpp"
 #include "timer.hpp"
@@ -34,6 +35,8 @@ struct VcpuStats {
     uint64_t preemptions = 0;  // times switched out while still runnable
 };
 
+class Guest;
+
 class Vcpu {
 public:
     using Entry = void (*)(void* arg);
@@ -60,6 +63,13 @@ public:
     uint64_t run_start_ns = 0;
     uint64_t wake_deadline_ns = 0;
     VcpuStats stats;
+
+    // Guest VCPUs only (orphan == false).
+    Guest* guest = nullptr;
+    unsigned guest_index = 0;
+    uint32_t irq_lines = 0;     // guest interrupt lines raised by its devices
+    WaitQueue irq_wait;         // where a VCPU executing `wait` blocks
+    arch::VcpuState arch;       // the arch's guest state, embedded by value
 };
 
 }  // namespace tern

@@ -30,8 +30,13 @@ void slice_expired(TimerEvent&, void*) {
 
 void wake_timer_expired(TimerEvent&, void* ctx) { sched_wake(*static_cast<Vcpu*>(ctx)); }
 
+// Until sched_idle_loop the boot context finishes booting: nothing
+// preempts it.
+bool booted;
+
 bool should_preempt(const Vcpu& woken) {
-    return current == &idle_vcpu || woken.priority > current->priority;
+    if (current == &idle_vcpu) return booted;
+    return woken.priority > current->priority;
 }
 
 // Picks the next entity and switches to it. Interrupts disabled.
@@ -91,6 +96,9 @@ void sched_init() {
 }
 
 void sched_idle_loop() {
+    hal::irq_disable();
+    booted = true;
+    if (!run_queue.empty()) schedule();
     for (;;) {
         hal::irq_enable();
         hal::wait_for_interrupt();

@@ -7,6 +7,7 @@
 #include "arch/trap.hpp"
 #include "hal/boot.hpp"
 #include "hal/cache.hpp"
+#include "host_tlb.hpp"
 
 extern "C" {
 extern char mips_vector_stub[], mips_vector_stub_end[];
@@ -76,6 +77,7 @@ uintptr_t mips_kernel_sp;
 void mips_boot(int argc, char** argv, char**, uint32_t ram_size) {
     for (Constructor* c = __init_array_start; c != __init_array_end; ++c) (*c)();
     install_vectors();
+    mips::host_tlb_init();
 
     static hal::BootInfo boot{};
     boot.board_dtb = board_dtb;

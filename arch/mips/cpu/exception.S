@@ -99,11 +99,13 @@ mips_exception_return:
 	ori	$t0, $t0, 0x2		/* EXL first: interrupts masked */
 	mtc0	$t0, $12
 	ehb
-	/* Take IE and KSU from the frame; keep the live IM bits, which the
+	/* Take CU0, KSU and IE from the frame (a guest runs with CU0 clear,
+	 * so that every CP0 access traps); keep the live IM bits, which the
 	 * handler may have changed. */
 	lw	$t1, TF_STATUS($sp)
-	andi	$t1, $t1, 0x19
-	li	$t2, ~0x19
+	li	$t2, 0x10000019
+	and	$t1, $t1, $t2
+	nor	$t2, $t2, $zero
 	and	$t0, $t0, $t2
 	or	$t0, $t0, $t1
 	mtc0	$t0, $12
@@ -145,5 +147,35 @@ mips_exception_return:
 	ehb
 	eret
 	.end	mips_exception_return
+
+	.section .note.GNU-stack, "", %progbits
+
+/* mips_enter_guest(frame): first entry into a guest, through the normal
+ * exception return path with the frame the VCPU prepared. */
+	.text
+	.globl	mips_enter_guest
+	.ent	mips_enter_guest
+mips_enter_guest:
+	move	$sp, $a0
+	j	mips_exception_return
+	nop
+	.end	mips_enter_guest
+
+	.section .note.GNU-stack, "", %progbits
+
+/* mips_call_below(frame, fn, arg): calls fn(arg) on a stack that starts
+ * just below `frame`, so fn can fill the frame without overwriting its
+ * own stack. fn never returns. */
+	.text
+	.globl	mips_call_below
+	.ent	mips_call_below
+mips_call_below:
+	addiu	$sp, $a0, -32
+	move	$t9, $a1
+	jalr	$t9
+	move	$a0, $a2
+1:	b	1b
+	nop
+	.end	mips_call_below
 
 	.section .note.GNU-stack, "", %progbits

@@ -44,6 +44,10 @@ void dump_frame(const TrapFrame& f) {
 
 extern "C" void mips_trap(mips::TrapFrame* frame) {
     using namespace mips;
+    if (StatusReg::Um::test(frame->status)) {  // from a guest
+        vcpu_exit(*frame);
+        return;
+    }
     uint32_t code = CauseReg::ExcCode::get(frame->cause);
     if (code == static_cast<uint32_t>(ExcCode::Int)) {
         handle_interrupt(*frame);

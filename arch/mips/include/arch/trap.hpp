@@ -13,6 +13,9 @@ void dump_frame(const TrapFrame& frame);
 // Reports an exception the hypervisor did not expect and halts.
 [[noreturn]] void unexpected_exception(const TrapFrame& frame);
 
+// Handles an exception taken while a guest ran (arch/mips/cpu/vcpu.cpp).
+void vcpu_exit(TrapFrame& frame);
+
 // Services pending host interrupts (Cause.IP & Status.IM).
 void handle_interrupt(TrapFrame& frame);
 

@@ -1,0 +1,59 @@
+// Shared by the MIPS VCPU engine's files (vcpu*.cpp): not an API.
+#pragma once
+
+#include <stdint.h>
+
+#include "arch/cp0_regs.hpp"
+#include "arch/trap_frame.hpp"
+#include "vcpu.hpp"
+
+namespace mips {
+
+using tern::Vcpu;
+
+// The guest's view of 0x00000000-0x7FFFFFFF: its kernel segments (moved
+// down by 0x80000000) or its user segment.
+inline bool guest_kernel_mode(const Vcpu& v) {
+    uint32_t s = v.arch.cp0.status();
+    return StatusReg::Exl::test(s) || StatusReg::Erl::test(s) ||
+           StatusReg::Ksu::get(s) == StatusReg::ksu_kernel;
+}
+
+// Host ASIDs of a VCPU: one for its kernel view, one for its user view.
+inline uint8_t host_asid(const Vcpu& v, bool kernel) {
+    return static_cast<uint8_t>(2 * v.arch.asid_slot + (kernel ? 0 : 1));
+}
+
+// Delivers an exception into the guest as hardware would, from the
+// faulting context in `f` (EPC = f.epc, BD from `bd`).
+void deliver_exception(Vcpu& v, ExcCode code, bool bd, bool refill = false, unsigned ce = 0);
+// Same, setting BadVAddr (and Context/EntryHi for TLB exceptions).
+void deliver_address_exception(Vcpu& v, ExcCode code, bool bd, uint32_t badvaddr,
+                               bool refill = false);
+
+// After emulating the instruction that trapped: the next PC (the branch
+// target when the instruction was in a delay slot).
+void advance_pc(Vcpu& v, TrapFrame& f);
+// The instruction that trapped (EPC, or EPC+4 in a delay slot).
+[[nodiscard]] bool fetch_faulting_insn(Vcpu& v, const TrapFrame& f, uint32_t& insn);
+[[nodiscard]] bool fetch_insn(Vcpu& v, uint32_t va, uint32_t& insn);
+
+// Exit handlers.
+void handle_tlb_exception(Vcpu& v, TrapFrame& f, ExcCode code);
+void emulate_privileged(Vcpu& v, TrapFrame& f);
+void emulate_reserved(Vcpu& v, TrapFrame& f);
+
+// Guest timer.
+[[nodiscard]] uint32_t guest_count(const Vcpu& v);
+void guest_timer_rearm(Vcpu& v);
+
+// CACHE on a guest address: false if it raised a guest exception instead.
+[[nodiscard]] bool guest_cache_op(Vcpu& v, TrapFrame& f, uint32_t va, unsigned op);
+
+// Shadow TLB maintenance after guest TLB or ASID changes.
+void flush_mapped_shadows(Vcpu& v);
+
+// Stops the guest with a report (never returns when called on its VCPU).
+[[noreturn]] void vcpu_fatal(Vcpu& v, const char* what);
+
+}  // namespace mips

@@ -1,0 +1,50 @@
+// The MIPS guest state a Vcpu embeds: the guest's registers (in the trap
+// frame on the VCPU's stack), its virtual CP0 and TLB, timer and shadow
+// MMU bookkeeping, exit statistics.
+#pragma once
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+#include "../../cpu/cp0_model.hpp"
+#include "../../cpu/guest_tlb.hpp"
+#include "arch/trap_frame.hpp"
+#include "timer.hpp"
+
+namespace arch {
+
+// Why a VCPU left the guest (vcpu stats).
+enum class Exit : uint8_t {
+    interrupt,      // a host interrupt arrived while the guest ran
+    shadow_fill,    // host TLB refill served from the guest's memory map
+    guest_tlb,      // a TLB exception reflected into the guest
+    mmio,           // a load/store emulated by a device model
+    mfc0,
+    mtc0,
+    eret,
+    wait,
+    tlb_op,         // tlbp/tlbr/tlbwi/tlbwr
+    cache,
+    di_ei,
+    rdhwr,
+    reflected,      // any other exception delivered to the guest
+    count_,
+};
+const char* exit_name(Exit e);
+
+struct VcpuState {
+    mips::TrapFrame* frame = nullptr;  // the guest's GPRs, HI/LO and PC
+    mips::Cp0Model cp0;
+    mips::GuestTlb tlb;
+    uint32_t count_bias = 0;           // guest Count = host Count + bias
+    tern::TimerEvent compare_timer;    // fires when guest Count reaches Compare
+    uint32_t start_pc = 0;
+    int asid_slot = -1;                // host ASIDs 2*slot and 2*slot+1
+    bool waiting = false;              // executing `wait`
+    uint32_t nested_exceptions = 0;    // delivered with EXL already set, in a row
+    uint64_t injected_irqs = 0;          // interrupts delivered into the guest
+    uint64_t exits[static_cast<unsigned>(Exit::count_)] = {};
+};
+
+}  // namespace arch
+#endif
