@@ -11,6 +11,7 @@
 
 extern "C" {
 extern char mips_vector_stub[], mips_vector_stub_end[];
+extern char mips_refill_stub[], mips_refill_stub_end[];
 extern char __image_start[], __image_end[];
 extern char board_dtb[];
 using Constructor = void (*)();
@@ -20,16 +21,19 @@ extern Constructor __init_array_start[], __init_array_end[];
 namespace {
 
 constexpr uintptr_t ebase = 0x80000000;
-// Vector offsets from EBase (MIPS32 PRA 6.2.1): TLB refill, general,
-// interrupt (with Cause.IV).
-constexpr uintptr_t vector_offsets[] = {0x000, 0x180, 0x200};
 
+void install_stub(uintptr_t offset, const char* begin, const char* end) {
+    auto size = static_cast<size_t>(end - begin);
+    memcpy(reinterpret_cast<void*>(ebase + offset), begin, size);
+    hal::icache_sync_range(ebase + offset, size);
+}
+
+// Vectors at EBase (MIPS32 PRA 6.2.1): TLB refill (the guest shadow fast
+// path), general exceptions, interrupts (with Cause.IV).
 void install_vectors() {
-    size_t stub = static_cast<size_t>(mips_vector_stub_end - mips_vector_stub);
-    for (uintptr_t off : vector_offsets) {
-        memcpy(reinterpret_cast<void*>(ebase + off), mips_vector_stub, stub);
-        hal::icache_sync_range(ebase + off, stub);
-    }
+    install_stub(0x000, mips_refill_stub, mips_refill_stub_end);
+    install_stub(0x180, mips_vector_stub, mips_vector_stub_end);
+    install_stub(0x200, mips_vector_stub, mips_vector_stub_end);
     mips::write_cp0<mips::cp0::ebase>(ebase);
     mips::ehb();
     // Vectors in place: leave bootstrap mode and route interrupts to 0x200.

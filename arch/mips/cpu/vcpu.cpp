@@ -21,9 +21,6 @@ extern "C" {
 namespace mips {
 namespace {
 
-constexpr unsigned max_asid_slots = 127;  // ASIDs 2..255; 0-1 stay unused
-bool asid_slot_used[max_asid_slots + 1] = {true};  // slot 0 reserved
-
 // Host Status bits a guest runs with: user mode, interrupts on (the live
 // IM bits are kept by the exception return path).
 constexpr uint32_t guest_host_status =
@@ -32,16 +29,6 @@ constexpr uint32_t guest_host_status =
 // Nested exceptions (delivered with EXL already set) without an eret in
 // between after which the guest counts as stuck in an exception storm.
 constexpr uint32_t storm_limit = 100000;
-
-int alloc_asid_slot() {
-    for (unsigned i = 1; i <= max_asid_slots; ++i) {
-        if (!asid_slot_used[i]) {
-            asid_slot_used[i] = true;
-            return static_cast<int>(i);
-        }
-    }
-    return -1;
-}
 
 void compare_expired(tern::TimerEvent&, void* ctx) {
     auto& v = *static_cast<Vcpu*>(ctx);
@@ -65,7 +52,7 @@ void prepare_entry(Vcpu& v) {
         ++v.arch.injected_irqs;
         deliver_exception(v, ExcCode::Int, false);
     }
-    host_set_asid(host_asid(v, guest_kernel_mode(v)));
+    shadow_enter(v);
 }
 
 void dispatch_exit(Vcpu& v, TrapFrame& f) {
@@ -176,8 +163,7 @@ void arch_vcpu_init(Vcpu& v, uint64_t pc) {
     a.nested_exceptions = 0;
     memset(a.exits, 0, sizeof(a.exits));
     a.injected_irqs = 0;
-    if (a.asid_slot < 0) a.asid_slot = mips::alloc_asid_slot();
-    if (a.asid_slot < 0) panic("out of host ASIDs (at most 127 VCPUs)");
+    if (a.mmu == nullptr && !mips::shadow_init(v)) panic("no memory for a VCPU's shadow MMU");
     a.frame = nullptr;  // placed when the VCPU thread starts
     a.start_pc = static_cast<uint32_t>(pc);
 }
@@ -191,8 +177,7 @@ namespace {
     memset(f, 0, sizeof(*f));
     f->epc = v.arch.start_pc;
     f->status = mips::guest_host_status;
-    mips::host_tlb_flush_asid(mips::host_asid(v, true));
-    mips::host_tlb_flush_asid(mips::host_asid(v, false));
+    mips::shadow_forget_all(v);
     hal::irq_disable();
     mips::prepare_entry(v);
     mips_enter_guest(f);
@@ -213,12 +198,7 @@ void arch_vcpu_run(void* arg) {
 void arch_vcpu_release(Vcpu& v) {
     arch::VcpuState& a = v.arch;
     timer_cancel(a.compare_timer);
-    if (a.asid_slot > 0) {
-        mips::host_tlb_flush_asid(mips::host_asid(v, true));
-        mips::host_tlb_flush_asid(mips::host_asid(v, false));
-        mips::asid_slot_used[a.asid_slot] = false;
-        a.asid_slot = -1;
-    }
+    mips::shadow_release(v);
 }
 
 void arch_vcpu_irq_changed(Vcpu& v) {

@@ -64,7 +64,7 @@ void emulate_mtc0(Vcpu& v, TrapFrame& f, unsigned rt, unsigned rd, unsigned sel)
     // the model does that and says so.
     Cp0Effects effects = cp0.write(rd, sel, value);
     if (has(effects, Cp0Effects::timer_changed)) guest_timer_rearm(v);
-    if (has(effects, Cp0Effects::asid_changed)) flush_mapped_shadows(v);
+    // An ASID change needs nothing: the guest now runs in another host ASID.
     if (has(effects, Cp0Effects::irq_changed)) tern::arch_vcpu_irq_changed(v);
 }
 
@@ -101,14 +101,15 @@ void emulate_tlb(Vcpu& v, uint32_t funct) {
         cp0.tlbp(tlb);
         break;
     case co_tlbr:
-        // EntryHi (and with it the ASID) may change.
-        if (has(cp0.tlbr(tlb), Cp0Effects::asid_changed)) flush_mapped_shadows(v);
+        (void)cp0.tlbr(tlb);  // an EntryHi.ASID change needs no flush
         break;
     case co_tlbwi:
-    case co_tlbwr:
-        (void)(funct == co_tlbwi ? cp0.tlbwi(tlb) : cp0.tlbwr(tlb));
-        flush_mapped_shadows(v);  // no shadow may outlive the mapping it copied
+    case co_tlbwr: {
+        // No shadow may outlive the mapping it copied.
+        TlbWrite w = funct == co_tlbwi ? cp0.tlbwi(tlb) : cp0.tlbwr(tlb);
+        shadow_invalidate(v, w.old_entry);
         break;
+    }
     default:
         break;
     }

@@ -19,10 +19,6 @@ inline bool guest_kernel_mode(const Vcpu& v) {
            StatusReg::Ksu::get(s) == StatusReg::ksu_kernel;
 }
 
-// Host ASIDs of a VCPU: one for its kernel view, one for its user view.
-inline uint8_t host_asid(const Vcpu& v, bool kernel) {
-    return static_cast<uint8_t>(2 * v.arch.asid_slot + (kernel ? 0 : 1));
-}
 
 // Delivers an exception into the guest as hardware would, from the
 // faulting context in `f` (EPC = f.epc, BD from `bd`).
@@ -50,8 +46,16 @@ void guest_timer_rearm(Vcpu& v);
 // CACHE on a guest address: false if it raised a guest exception instead.
 [[nodiscard]] bool guest_cache_op(Vcpu& v, TrapFrame& f, uint32_t va, unsigned op);
 
-// Shadow TLB maintenance after guest TLB or ASID changes.
-void flush_mapped_shadows(Vcpu& v);
+// The shadow MMU (vcpu_mmu.cpp). Host ASIDs are per (VCPU, guest view,
+// guest ASID), so mode and ASID switches need no flush.
+[[nodiscard]] bool shadow_init(Vcpu& v);
+void shadow_release(Vcpu& v);
+// Selects the host ASID and refill context of the view the guest resumes in.
+void shadow_enter(Vcpu& v);
+// Drops every shadow of the VCPU (O(1): it moves to fresh host ASIDs).
+void shadow_forget_all(Vcpu& v);
+// Drops exactly the shadows a guest TLB entry that is being replaced made.
+void shadow_invalidate(Vcpu& v, const TlbEntry& old_entry);
 
 // Stops the guest with a report (never returns when called on its VCPU).
 [[noreturn]] void vcpu_fatal(Vcpu& v, const char* what);

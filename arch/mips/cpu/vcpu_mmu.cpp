@@ -8,7 +8,12 @@
 #include "hal/cache.hpp"
 #include "hal/memory.hpp"
 #include "host_tlb.hpp"
+#include "mem/page_alloc.hpp"
+
+#include <string.h>
 #include "vcpu_internal.hpp"
+
+mips::RefillContext mips_refill;
 
 namespace mips {
 namespace {
@@ -72,10 +77,27 @@ uint32_t shadow_entrylo(const Vcpu& v, uint32_t va) {
            EntryLoReg::D::bits(t.writable ? 1 : 0) | EntryLoReg::V::bits(1);
 }
 
+AsidAllocator asid_allocator(host_tlb_flush_all);
+
+uint8_t current_host_asid(Vcpu& v) {
+    return asid_allocator.get(v.arch.mmu->asids, guest_kernel_mode(v), v.arch.cp0.asid());
+}
+
+// Installs the shadow pair for `va` in the host TLB and the soft TLB, for
+// the view and ASID the guest runs in now.
 void fill_shadow(Vcpu& v, uint32_t va) {
     uint32_t even = va & ~(2 * page_size - 1);
-    host_tlb_map(even, host_asid(v, guest_kernel_mode(v)), shadow_entrylo(v, even),
-                 shadow_entrylo(v, even + page_size), 0);
+    uint8_t asid = current_host_asid(v);
+    uint32_t lo0 = shadow_entrylo(v, even), lo1 = shadow_entrylo(v, even + page_size);
+    host_tlb_map(even, asid, lo0, lo1, 0);
+    v.arch.mmu->soft_tlb[soft_tlb_slot(even)] = SoftTlbEntry{even | asid, lo0, lo1, 0};
+}
+
+// Drops the host and soft shadows of the pair at `even` in `asid`.
+void drop_pair(Vcpu& v, uint32_t even, uint8_t asid) {
+    host_tlb_invalidate(even, asid);
+    SoftTlbEntry& s = v.arch.mmu->soft_tlb[soft_tlb_slot(even)];
+    if (s.entryhi == (even | asid)) s.entryhi = soft_tlb_empty;
 }
 
 void count(Vcpu& v, arch::Exit e) { ++v.arch.exits[static_cast<unsigned>(e)]; }
@@ -185,12 +207,74 @@ bool fetch_faulting_insn(Vcpu& v, const TrapFrame& f, uint32_t& insn) {
     return fetch_insn(v, CauseReg::Bd::test(f.cause) ? f.epc + 4 : f.epc, insn);
 }
 
-void flush_mapped_shadows(Vcpu& v) {
-    // Mapped translations live in both views: the user view entirely, the
-    // kernel view above KSEG1. KSEG0/1 shadows do not depend on the guest
-    // TLB, but sharing the ASID, they go too (refilled on demand).
-    host_tlb_flush_asid(host_asid(v, true));
-    host_tlb_flush_asid(host_asid(v, false));
+bool shadow_init(Vcpu& v) {
+    uint64_t phys = 0;
+    constexpr size_t pages = (sizeof(arch::VcpuMmu) + tern::PageAllocator::page_size - 1) /
+                             tern::PageAllocator::page_size;
+    if (tern::page_allocator().alloc(pages, phys) != tern::Status::ok) return false;
+    auto* mmu = static_cast<arch::VcpuMmu*>(hal::phys_to_virt(phys));
+    memset(mmu, 0, sizeof(*mmu));
+    for (SoftTlbEntry& e : mmu->soft_tlb) e.entryhi = soft_tlb_empty;
+    mmu->soft_generation = asid_allocator.generation();
+    v.arch.mmu = mmu;
+    return true;
+}
+
+void shadow_release(Vcpu& v) {
+    if (v.arch.mmu == nullptr) return;
+    // Its host ASIDs are never handed out again in this generation: the
+    // host TLB entries that still carry them are unreachable.
+    constexpr size_t pages = (sizeof(arch::VcpuMmu) + tern::PageAllocator::page_size - 1) /
+                             tern::PageAllocator::page_size;
+    tern::page_allocator().free(hal::virt_to_phys(v.arch.mmu), pages);
+    v.arch.mmu = nullptr;
+}
+
+void shadow_enter(Vcpu& v) {
+    arch::VcpuMmu& mmu = *v.arch.mmu;
+    uint8_t asid = current_host_asid(v);
+    if (mmu.soft_generation != asid_allocator.generation()) {
+        // A new generation reuses ASID numbers: old tags could match.
+        for (SoftTlbEntry& e : mmu.soft_tlb) e.entryhi = soft_tlb_empty;
+        mmu.soft_generation = asid_allocator.generation();
+    }
+    mips_refill.soft_tlb = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(mmu.soft_tlb));
+    mips_refill.kseg0_limit = 0;
+    if (guest_kernel_mode(v)) {
+        // Guest KSEG0 RAM at guest-physical 0, as far as one region goes.
+        const tern::Region* r = v.guest->aspace.find(0);
+        if (r != nullptr && r->kind != tern::RegionKind::device) {
+            uint64_t limit = r->size < kseg1_base ? r->size : kseg1_base;
+            mips_refill.kseg0_limit = static_cast<uint32_t>(limit & ~uint64_t{2 * page_size - 1});
+            mips_refill.kseg0_lo = EntryLoReg::Pfn::bits(static_cast<uint32_t>(r->host_phys >> 12)) |
+                                   EntryLoReg::C::bits(cache_cacheable) | EntryLoReg::D::bits(1) |
+                                   EntryLoReg::V::bits(1);
+        }
+    }
+    host_set_asid(asid);
+}
+
+void shadow_forget_all(Vcpu& v) { AsidAllocator::forget(v.arch.mmu->asids); }
+
+void shadow_invalidate(Vcpu& v, const TlbEntry& old_entry) {
+    TlbRange range = tlb_range(old_entry);
+    if (!range.any_valid) return;  // it never produced a shadow
+    uint32_t pairs = range.size / (2 * page_size);
+    if (range.global || pairs > 16) {
+        shadow_forget_all(v);  // too many candidates: cheaper to start over
+        return;
+    }
+    // The entry served the user view everywhere and the kernel view in the
+    // mapped segments (KSEG2/3, moved to 0x40000000-0x7FFFFFFF).
+    for (int kernel = 0; kernel < 2; ++kernel) {
+        int asid = asid_allocator.lookup(v.arch.mmu->asids, kernel != 0, range.asid);
+        if (asid < 0) continue;  // never ran with that ASID: no shadows
+        for (uint32_t i = 0; i < pairs; ++i) {
+            uint32_t even = range.base + i * 2 * page_size;
+            if (kernel && even < kseg2_base) continue;
+            drop_pair(v, even, static_cast<uint8_t>(asid));
+        }
+    }
 }
 
 // Cache instruction: index ops need no address; hit ops translate it and

@@ -8,6 +8,8 @@
 
 #include "../../cpu/cp0_model.hpp"
 #include "../../cpu/guest_tlb.hpp"
+#include "../../cpu/asid_allocator.hpp"
+#include "arch/refill.hpp"
 #include "arch/trap_frame.hpp"
 #include "timer.hpp"
 
@@ -32,6 +34,15 @@ enum class Exit : uint8_t {
 };
 const char* exit_name(Exit e);
 
+// A guest VCPU's shadow-MMU bookkeeping, in pages of its own (2 pages):
+// the soft TLB the refill fast path reads and its host ASID assignments.
+struct VcpuMmu {
+    mips::SoftTlbEntry soft_tlb[mips::soft_tlb_entries];
+    mips::AsidTable asids;
+    uint32_t soft_generation;  // ASID generation the soft TLB belongs to
+    uint32_t epoch;            // bumped to forget every shadow at once
+};
+
 struct VcpuState {
     mips::TrapFrame* frame = nullptr;  // the guest's GPRs, HI/LO and PC
     mips::Cp0Model cp0;
@@ -39,7 +50,7 @@ struct VcpuState {
     uint32_t count_bias = 0;           // guest Count = host Count + bias
     tern::TimerEvent compare_timer;    // fires when guest Count reaches Compare
     uint32_t start_pc = 0;
-    int asid_slot = -1;                // host ASIDs 2*slot and 2*slot+1
+    VcpuMmu* mmu = nullptr;            // guest VCPUs only
     bool waiting = false;              // executing `wait`
     uint32_t nested_exceptions = 0;    // delivered with EXL already set, in a row
     uint64_t injected_irqs = 0;          // interrupts delivered into the guest
