@@ -229,8 +229,8 @@ SynciOp decode_synci(uint32_t word) {
 
 bool is_sync(uint32_t word) {
     const Insn insn{word};
-    return insn.op() == Op::special && insn.funct() == Funct::sync &&
-           (word & 0x03fff800u) == 0;    // rs, rt, rd zero; stype in sa
+    // rs, rt and rd must be zero; cores (and QEMU) ignore them.
+    return insn.op() == Op::special && insn.funct() == Funct::sync;
 }
 
 RdhwrOp decode_rdhwr(uint32_t word) {

@@ -2,10 +2,10 @@
 // loads and stores (MMIO faults), COP0 operations (Coprocessor Unusable),
 // CACHE, SYNCI and RDHWR (Reserved Instruction). Pure logic, little-endian.
 //
-// Must-be-zero fields: like QEMU and the cores we model, COP0 moves and
-// RDHWR ignore them (the instruction did trap as what its major fields
-// say); MFMC0 (di/ei) is matched exactly, as QEMU does, because other
-// MFMC0 encodings belong to the MT ASE.
+// Must-be-zero fields: like QEMU and the cores we model, COP0 moves, the
+// CO functions, SYNC and RDHWR ignore them (the instruction did trap as
+// what its major fields say); MFMC0 (di/ei) is matched exactly, as QEMU
+// does, because other MFMC0 encodings belong to the MT ASE.
 #pragma once
 
 #include <stddef.h>
@@ -128,7 +128,7 @@ struct SynciOp {
 };
 SynciOp decode_synci(uint32_t insn);
 
-// SYNC stype.
+// SYNC (stype in bits 10:6).
 bool is_sync(uint32_t insn);
 
 // RDHWR rt, rd: rd is a hardware register number (mips::Hwr).
