@@ -5,6 +5,7 @@
 #   make run        boot it in QEMU       (BOOTCMD='...' scripts the terminal)
 #   make debug      QEMU's gdb stub with gdb-multiarch attached
 #   make test       unit tests on the host + integration tests in QEMU
+#                   (make unit / make integration: one level only)
 #
 # KCONFIG_CONFIG names the configuration (default .config) and O the build
 # directory (default build/<arch>), so several configurations can coexist.
@@ -77,6 +78,12 @@ debug: image
 
 test: | $(STAMP)
 	@$(PYTHON) scripts/test.py
+
+unit: | $(STAMP)
+	@$(PYTHON) scripts/test.py --no-setup --unit
+
+integration: | $(STAMP)
+	@$(PYTHON) scripts/test.py --no-setup --integration
 
 bench: | $(STAMP)
 	@$(PYTHON) scripts/bench.py
