@@ -13,6 +13,7 @@ summary. `--unit` or `--integration` runs one level only; arguments after
 `--` go to pytest (e.g. `-- -k exception`).
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -22,13 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = "/usr/bin/python3"  # Debian's: the one with kconfiglib, pytest, pexpect
 HOST_BUILD = ROOT / "build" / "host"
 HOST_DEFCONFIG = ROOT / "arch" / "mips" / "configs" / "malta_defconfig"
-UNIT_BINARY = HOST_BUILD / "tests" / "unit" / "tern-unit-tests"
 
 
-def run(argv, env=None, **kwargs):
-    """Runs argv from the repository root, echoing it; returns the exit code."""
+def run(argv, env=None, cwd=None, **kwargs):
+    """Runs argv (from the repository root unless told), echoing it; returns
+    the exit code."""
     print("+ " + " ".join(str(a) for a in argv), flush=True)
-    return subprocess.call([str(a) for a in argv], cwd=ROOT, env=env, **kwargs)
+    return subprocess.call([str(a) for a in argv], cwd=cwd or ROOT, env=env, **kwargs)
 
 
 def setup():
@@ -55,7 +56,19 @@ def unit_tests():
             return 1
     if run(["ninja", "-C", HOST_BUILD]) != 0:
         return 1
-    return run([UNIT_BINARY])
+    # Every test() of the host build, in turn, with its own output (meson
+    # test would hide Catch2's summaries in its log).
+    tests = json.loads(subprocess.check_output(
+        ["meson", "introspect", "--tests", str(HOST_BUILD)], cwd=ROOT))
+    if not tests:
+        print("test.py: the host build defines no unit tests", file=sys.stderr)
+        return 1
+    rc = 0
+    for t in tests:
+        if run(t["cmd"], cwd=t.get("workdir") or None, env=dict(os.environ, **t.get("env", {}))) != 0:
+            print("test.py: unit test %s FAILED" % t["name"], flush=True)
+            rc = 1
+    return rc
 
 
 def integration_tests(pytest_args):
