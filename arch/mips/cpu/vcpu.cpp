@@ -58,6 +58,7 @@ void prepare_entry(Vcpu& v) {
 void dispatch_exit(Vcpu& v, TrapFrame& f) {
     auto code = static_cast<ExcCode>(CauseReg::ExcCode::get(f.cause));
     bool bd = CauseReg::Bd::test(f.cause);
+    if (bd && code != ExcCode::Int) note_delay_slot(v, f);
     switch (code) {
     case ExcCode::Int:
         ++v.arch.exits[static_cast<unsigned>(arch::Exit::interrupt)];

@@ -176,16 +176,27 @@ void deliver_address_exception(Vcpu& v, ExcCode code, bool bd, uint32_t badvaddr
     deliver_exception(v, code, bd, refill && !StatusReg::Exl::test(cp0.status()));
 }
 
+void note_delay_slot(Vcpu& v, const TrapFrame& f) {
+    // The branch must be evaluated on the registers as they were when the
+    // delay-slot instruction trapped, before its emulation writes any
+    // (an mfc0 or a load may target the branch's own source register).
+    v.arch.bd_target_valid = false;
+    if (!CauseReg::Bd::test(f.cause)) return;
+    uint32_t branch = 0;
+    if (!fetch_insn(v, f.epc, branch)) return;
+    BranchResult r = evaluate_branch(branch, f.epc, f.gpr);
+    if (!r.valid) return;
+    v.arch.bd_target = r.target;
+    v.arch.bd_target_valid = true;
+}
+
 void advance_pc(Vcpu& v, TrapFrame& f) {
     if (!CauseReg::Bd::test(f.cause)) {
         f.epc += 4;
         return;
     }
-    uint32_t branch = 0;
-    if (!fetch_insn(v, f.epc, branch)) vcpu_fatal(v, "cannot re-read the branch of a delay slot");
-    BranchResult r = evaluate_branch(branch, f.epc, f.gpr);
-    if (!r.valid) vcpu_fatal(v, "delay slot after an instruction that is not a branch");
-    f.epc = r.target;
+    if (!v.arch.bd_target_valid) vcpu_fatal(v, "emulated instruction in the delay slot of a non-branch");
+    f.epc = v.arch.bd_target;
 }
 
 void emulate_privileged(Vcpu& v, TrapFrame& f) {

@@ -27,6 +27,9 @@ void deliver_exception(Vcpu& v, ExcCode code, bool bd, bool refill = false, unsi
 void deliver_address_exception(Vcpu& v, ExcCode code, bool bd, uint32_t badvaddr,
                                bool refill = false);
 
+// At every exit: when the trap was in a delay slot, works out where the
+// branch continues, from the registers as they are before any emulation.
+void note_delay_slot(Vcpu& v, const TrapFrame& f);
 // After emulating the instruction that trapped: the next PC (the branch
 // target when the instruction was in a delay slot).
 void advance_pc(Vcpu& v, TrapFrame& f);

@@ -50,6 +50,8 @@ struct VcpuState {
     uint32_t count_bias = 0;           // guest Count = host Count + bias
     tern::TimerEvent compare_timer;    // fires when guest Count reaches Compare
     uint32_t start_pc = 0;
+    uint32_t bd_target = 0;            // where a delay slot's branch continues
+    bool bd_target_valid = false;
     VcpuMmu* mmu = nullptr;            // guest VCPUs only
     bool waiting = false;              // executing `wait`
     uint32_t nested_exceptions = 0;    // delivered with EXL already set, in a row
