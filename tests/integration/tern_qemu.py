@@ -178,14 +178,18 @@ _running = []
 
 
 @contextlib.contextmanager
-def boot(image, append="", timeout=BOOT_TIMEOUT, log_name="console.log", extra=(), **overrides):
+def boot(image, append="", timeout=BOOT_TIMEOUT, log_name="console.log", initrd=None,
+         icount=False, extra=(), **overrides):
     """Boots `image` in QEMU; yields a Console; always kills QEMU afterwards.
 
-    `overrides` replace .config symbols for the QEMU command line only,
-    e.g. CPU="34Kf" runs the same image on another CPU model.
+    `append` is the kernel command line, `initrd` a file for QEMU's -initrd
+    (e.g. a guest archive), `icount` runs QEMU with -icount shift=0, `extra`
+    adds QEMU arguments. `overrides` replace .config symbols for the QEMU
+    command line only, e.g. CPU="34Kf" runs the same image on another CPU.
     """
     config = dict(image.config, **overrides)
-    argv = qemu.command(config, str(image.build_dir), append=append, extra=list(extra))
+    argv = qemu.command(config, str(image.build_dir), append=append,
+                        initrd=str(initrd) if initrd else None, icount=icount, extra=list(extra))
     log_path = image.build_dir / log_name
     log = open(log_path, "w", encoding="utf-8", errors="replace")
     log.write("$ %s\n" % " ".join(argv))
