@@ -32,7 +32,8 @@ private:
 
 // Formats an unsigned magnitude with sign/prefix, precision and padding.
 void emit_number(Writer& w, uint64_t value, bool negative, unsigned base, bool upper,
-                 const Spec& spec, bool is_pointer) {
+                 const Spec& spec, bool is_pointer, bool is_signed = false) {
+    const bool nonzero = value != 0;
     char digits[24];
     int n = 0;
     const char* set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
@@ -47,10 +48,12 @@ void emit_number(Writer& w, uint64_t value, bool negative, unsigned base, bool u
 
     char prefix[3] = {};
     int prefix_len = 0;
+    // '+' and ' ' only mean something for signed conversions (C11 7.21.6.1).
     if (negative) prefix[prefix_len++] = '-';
-    else if (spec.plus) prefix[prefix_len++] = '+';
-    else if (spec.space) prefix[prefix_len++] = ' ';
-    if ((spec.alt || is_pointer) && base == 16 && (n > 0 || is_pointer)) {
+    else if (is_signed && spec.plus) prefix[prefix_len++] = '+';
+    else if (is_signed && spec.space) prefix[prefix_len++] = ' ';
+    // "#x" prefixes only a nonzero value; %p always gets 0x.
+    if (((spec.alt && nonzero) || is_pointer) && base == 16) {
         prefix[prefix_len++] = '0';
         prefix[prefix_len++] = upper ? 'X' : 'x';
     }
@@ -165,7 +168,7 @@ size_t vformat(const FormatSink& sink, const char* fmt, va_list ap_in) {
         case 'i': {
             int64_t v = fetch_signed(ap, len);
             uint64_t mag = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-            emit_number(w, mag, v < 0, 10, false, spec, false);
+            emit_number(w, mag, v < 0, 10, false, spec, false, true);
             break;
         }
         case 'u': emit_number(w, fetch_unsigned(ap, len), false, 10, false, spec, false); break;
@@ -193,9 +196,10 @@ size_t vformat(const FormatSink& sink, const char* fmt, va_list ap_in) {
         case 's': emit_string(w, va_arg(ap, const char*), spec); break;
         case '%': w.put('%'); break;
         default:
-            // Unknown conversion: print it verbatim so the mistake is visible.
-            for (const char* p = start; p < fmt; ++p) w.put(*p);
+            // Unknown conversion: print it verbatim so the mistake is
+            // visible; a format ending inside a conversion stops there.
             if (conv == '\0') --fmt;
+            for (const char* p = start; p < fmt; ++p) w.put(*p);
             break;
         }
     }
