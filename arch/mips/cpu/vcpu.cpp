@@ -62,6 +62,7 @@ void dispatch_exit(Vcpu& v, TrapFrame& f) {
     switch (code) {
     case ExcCode::Int:
         ++v.arch.exits[static_cast<unsigned>(arch::Exit::interrupt)];
+        v.arch.last_exit = arch::Exit::interrupt;
         handle_interrupt(f);
         return;
     case ExcCode::Mod:
@@ -77,6 +78,7 @@ void dispatch_exit(Vcpu& v, TrapFrame& f) {
         // No FPU or CP2 is virtualized: the guest sees what a CPU without
         // them raises.
         ++v.arch.exits[static_cast<unsigned>(arch::Exit::reflected)];
+        v.arch.last_exit = arch::Exit::reflected;
         deliver_exception(v, ExcCode::CpU, bd, false, CauseReg::Ce::get(f.cause));
         return;
     case ExcCode::RI:
@@ -85,6 +87,7 @@ void dispatch_exit(Vcpu& v, TrapFrame& f) {
     case ExcCode::AdEL:
     case ExcCode::AdES:
         ++v.arch.exits[static_cast<unsigned>(arch::Exit::reflected)];
+        v.arch.last_exit = arch::Exit::reflected;
         deliver_address_exception(v, code, bd, f.badvaddr);
         return;
     case ExcCode::Sys:
@@ -94,6 +97,7 @@ void dispatch_exit(Vcpu& v, TrapFrame& f) {
     case ExcCode::IBE:
     case ExcCode::DBE:
         ++v.arch.exits[static_cast<unsigned>(arch::Exit::reflected)];
+        v.arch.last_exit = arch::Exit::reflected;
         deliver_exception(v, code, bd);
         return;
     default:
@@ -131,6 +135,8 @@ void vcpu_exit(TrapFrame& f) {
         // Only VCPUs run in user mode: anything else is a hypervisor bug.
         unexpected_exception(f);
     }
+    uint32_t start = read_cp0<cp0::count>();
+    v.arch.last_exit = arch::Exit::count_;
     dispatch_exit(v, f);
     if (v.arch.nested_exceptions > storm_limit) {
         char what[80];
@@ -139,6 +145,8 @@ void vcpu_exit(TrapFrame& f) {
         vcpu_fatal(v, what);
     }
     prepare_entry(v);
+    if (v.arch.last_exit != arch::Exit::count_)
+        v.arch.exit_ticks[static_cast<unsigned>(v.arch.last_exit)] += read_cp0<cp0::count>() - start;
 }
 
 }  // namespace mips
@@ -163,6 +171,7 @@ void arch_vcpu_init(Vcpu& v, uint64_t pc) {
     a.waiting = false;
     a.nested_exceptions = 0;
     memset(a.exits, 0, sizeof(a.exits));
+    memset(a.exit_ticks, 0, sizeof(a.exit_ticks));
     a.injected_irqs = 0;
     if (a.mmu == nullptr && !mips::shadow_init(v)) panic("no memory for a VCPU's shadow MMU");
     a.frame = nullptr;  // placed when the VCPU thread starts

@@ -34,7 +34,10 @@ constexpr uint32_t co_tlbr = 0x01, co_tlbwi = 0x02, co_tlbwr = 0x06, co_tlbp = 0
                    co_eret = 0x18, co_wait = 0x20;
 constexpr uint32_t special3_rdhwr = 0x3b;
 
-void count(Vcpu& v, arch::Exit e) { ++v.arch.exits[static_cast<unsigned>(e)]; }
+void count(Vcpu& v, arch::Exit e) {
+    ++v.arch.exits[static_cast<unsigned>(e)];
+    v.arch.last_exit = e;
+}
 
 // Reflects the trapping instruction's exception back as Reserved
 // Instruction: what a CPU does for an encoding it does not implement.

@@ -100,7 +100,10 @@ void drop_pair(Vcpu& v, uint32_t even, uint8_t asid) {
     if (s.entryhi == (even | asid)) s.entryhi = soft_tlb_empty;
 }
 
-void count(Vcpu& v, arch::Exit e) { ++v.arch.exits[static_cast<unsigned>(e)]; }
+void count(Vcpu& v, arch::Exit e) {
+    ++v.arch.exits[static_cast<unsigned>(e)];
+    v.arch.last_exit = e;
+}
 
 void deliver_tlb_fault(Vcpu& v, TrapFrame& f, Fault fault, bool write, uint32_t va) {
     bool bd = CauseReg::Bd::test(f.cause);

@@ -92,8 +92,10 @@ void arch_vcpu_print_stats(const Vcpu& v) {
           static_cast<unsigned long long>(v.arch.injected_irqs));
     for (unsigned i = 0; i < static_cast<unsigned>(arch::Exit::count_); ++i) {
         if (v.arch.exits[i] == 0) continue;
-        print("  %-12s %llu\n", arch::exit_name(static_cast<arch::Exit>(i)),
-              static_cast<unsigned long long>(v.arch.exits[i]));
+        // Average host Count ticks per exit of this kind, in hundredths.
+        unsigned long long avg100 = v.arch.exit_ticks[i] * 100 / v.arch.exits[i];
+        print("  %-12s %10llu  avg %llu.%02llu ticks\n", arch::exit_name(static_cast<arch::Exit>(i)),
+              static_cast<unsigned long long>(v.arch.exits[i]), avg100 / 100, avg100 % 100);
     }
 }
 

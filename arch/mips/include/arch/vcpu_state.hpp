@@ -57,6 +57,10 @@ struct VcpuState {
     uint32_t nested_exceptions = 0;    // delivered with EXL already set, in a row
     uint64_t injected_irqs = 0;          // interrupts delivered into the guest
     uint64_t exits[static_cast<unsigned>(Exit::count_)] = {};
+    // Host Count ticks spent handling each kind (from the C entry to the
+    // guest re-entry; an interrupt exit includes whatever ran meanwhile).
+    uint64_t exit_ticks[static_cast<unsigned>(Exit::count_)] = {};
+    Exit last_exit = Exit::count_;
 };
 
 }  // namespace arch
