@@ -39,6 +39,8 @@ void compare_expired(tern::TimerEvent&, void* ctx) {
 
 // Device lines 2-6 are levels on the guest's IP2-IP6.
 void sync_device_lines(Vcpu& v) {
+    if (v.irq_lines == v.arch.synced_irq_lines) return;
+    v.arch.synced_irq_lines = v.irq_lines;
     for (unsigned line = 2; line <= 6; ++line)
         (void)v.arch.cp0.set_hw_irq(line - 2, (v.irq_lines >> line) & 1);
 }
@@ -170,6 +172,10 @@ void arch_vcpu_init(Vcpu& v, uint64_t pc) {
     a.compare_timer = TimerEvent(mips::compare_expired, &v);
     a.waiting = false;
     a.nested_exceptions = 0;
+    a.synced_irq_lines = ~0u;
+    a.entered_key = ~0u;
+    a.fetch_page = ~0u;
+    a.fetch_host = nullptr;
     memset(a.exits, 0, sizeof(a.exits));
     memset(a.exit_ticks, 0, sizeof(a.exit_ticks));
     a.injected_irqs = 0;

@@ -198,11 +198,23 @@ void handle_tlb_exception(Vcpu& v, TrapFrame& f, ExcCode code) {
 
 bool fetch_insn(Vcpu& v, uint32_t va, uint32_t& insn) {
     if ((va & 3) != 0) return false;
+    // Hot path: the guest kernel's unmapped segments translate the same
+    // way for the VCPU's whole life, so the last page is remembered.
+    bool unmapped = va < kseg2_base && guest_kernel_mode(v);
+    uint32_t page = va & ~(page_size - 1);
+    if (unmapped && page == v.arch.fetch_page) {
+        insn = *reinterpret_cast<const uint32_t*>(v.arch.fetch_host + (va - page));
+        return true;
+    }
     Translation t = translate(v, va, false);
     if (t.fault != Fault::none) return false;
-    auto* p = static_cast<const uint32_t*>(v.guest->aspace.host_pointer(t.gpa, 4));
+    auto* p = static_cast<const uint8_t*>(v.guest->aspace.host_pointer(t.gpa & ~(page_size - 1), page_size));
     if (p == nullptr) return false;
-    insn = *p;
+    if (unmapped) {
+        v.arch.fetch_page = page;
+        v.arch.fetch_host = p;
+    }
+    insn = *reinterpret_cast<const uint32_t*>(p + (va - page));
     return true;
 }
 
@@ -235,6 +247,15 @@ void shadow_release(Vcpu& v) {
 
 void shadow_enter(Vcpu& v) {
     arch::VcpuMmu& mmu = *v.arch.mmu;
+    // Nothing to do when this VCPU entered last, in the same view and ASID,
+    // and no generation or epoch change happened since.
+    static const Vcpu* last_entered;
+    bool kernel = guest_kernel_mode(v);
+    uint32_t key = (kernel ? 1u : 0u) | uint32_t{v.arch.cp0.asid()} << 1 |
+                   uint32_t{mmu.asids.epoch} << 9 | (asid_allocator.generation() & 0x7f) << 25;
+    if (last_entered == &v && v.arch.entered_key == key) return;
+    last_entered = &v;
+    v.arch.entered_key = key;
     uint8_t asid = current_host_asid(v);
     if (mmu.soft_generation != asid_allocator.generation()) {
         // A new generation reuses ASID numbers: old tags could match.

@@ -55,6 +55,10 @@ struct VcpuState {
     VcpuMmu* mmu = nullptr;            // guest VCPUs only
     bool waiting = false;              // executing `wait`
     uint32_t nested_exceptions = 0;    // delivered with EXL already set, in a row
+    uint32_t synced_irq_lines = ~0u;    // irq_lines last copied into Cause
+    uint32_t entered_key = ~0u;         // view, ASIDs and epoch of the last entry
+    uint32_t fetch_page = ~0u;          // last unmapped kernel page fetched from
+    const uint8_t* fetch_host = nullptr;// ... and where the hypervisor sees it
     uint64_t injected_irqs = 0;          // interrupts delivered into the guest
     uint64_t exits[static_cast<unsigned>(Exit::count_)] = {};
     // Host Count ticks spent handling each kind (from the C entry to the
