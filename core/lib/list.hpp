@@ -11,6 +11,14 @@ struct ListNode {
     ListNode* prev = this;
     ListNode* next = this;
 
+    ListNode() = default;
+    // An object's place in a list is not copied with it: a copy starts
+    // unlinked and assignment keeps the target's own links. (Copied links
+    // would point into the list, or at a temporary's stack slot that
+    // unlink() later overwrites: `ev = TimerEvent(cb, ctx)`.)
+    ListNode(const ListNode&) {}
+    ListNode& operator=(const ListNode&) { return *this; }
+
     bool linked() const { return next != this; }
     void unlink() {
         prev->next = next;

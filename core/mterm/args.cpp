@@ -51,7 +51,15 @@ bool for_each_command(const char* list, char* buf, size_t size,
         size_t n = 0;
         char quote = '\0';
         for (; *p != '\0'; ++p) {
-            if (quote != '\0') {
+            if (*p == '\\' && quote != '\'' && p[1] != '\0') {
+                // It escapes the next character, as in split_args (not inside
+                // single quotes): an escaped quote or ';' is text.
+                if (n + 1 >= size) {
+                    *error = "command too long";
+                    return false;
+                }
+                buf[n++] = *p++;
+            } else if (quote != '\0') {
                 if (*p == quote) quote = '\0';
             } else if (*p == '"' || *p == '\'') {
                 quote = *p;

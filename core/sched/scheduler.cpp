@@ -220,7 +220,9 @@ void sched_forget(Vcpu& v) {
 
 void sched_preempt_point() {
     IrqGuard guard;
-    if (need_resched && !in_irq()) schedule();
+    // Not while the current entity exits: sched_exit_current must wake every
+    // joiner before it switches away for good, and each wake-up comes here.
+    if (need_resched && !in_irq() && current->state != VcpuState::exited) schedule();
 }
 
 SchedStats sched_stats() {

@@ -37,6 +37,9 @@ struct State {
 
     unsigned wait_budget = 0;
     unsigned waits = 0;
+    std::function<void()> wait_hook;
+    std::function<void()> irq_enable_hook;
+    std::function<void()> clock_read_hook;
     unsigned cache_ops = 0;
 
     bool line_masked[irq_lines] = {true, true, true, true, true, true, true, true};
@@ -87,6 +90,9 @@ unsigned irq_restore_count() { return state.restores; }
 
 void wait_budget(unsigned budget) { state.wait_budget = budget; }
 unsigned wait_count() { return state.waits; }
+void on_wait(std::function<void()> hook) { state.wait_hook = std::move(hook); }
+void on_irq_enable(std::function<void()> hook) { state.irq_enable_hook = std::move(hook); }
+void on_clock_read(std::function<void()> hook) { state.clock_read_hook = std::move(hook); }
 
 unsigned cache_maintenance_count() { return state.cache_ops; }
 
@@ -133,7 +139,10 @@ int console_getc() {
 }
 
 // clock.hpp
-uint64_t clock_counter() { return state.counter; }
+uint64_t clock_counter() {
+    if (state.clock_read_hook) state.clock_read_hook();
+    return state.counter;
+}
 uint64_t clock_hz() { return state.hz; }
 
 bool clock_set_hz(uint64_t hz) {
@@ -162,9 +171,13 @@ IrqFlags irq_save() {
 void irq_restore(IrqFlags flags) {
     ++state.restores;
     state.irq_enabled = flags != 0;
+    if (state.irq_enabled && state.irq_enable_hook) state.irq_enable_hook();
 }
 
-void irq_enable() { state.irq_enabled = true; }
+void irq_enable() {
+    state.irq_enabled = true;
+    if (state.irq_enable_hook) state.irq_enable_hook();
+}
 void irq_disable() { state.irq_enabled = false; }
 bool irq_enabled() { return state.irq_enabled; }
 
@@ -190,6 +203,13 @@ void irq_controller_init() {
 }
 
 void wait_for_interrupt() {
+    if (state.wait_hook) {
+        ++state.waits;
+        // A copy: the hook may replace itself (a simulation ending).
+        auto hook = state.wait_hook;
+        hook();
+        return;
+    }
     if (state.waits == state.wait_budget) throw host::Idle{};
     ++state.waits;
 }

@@ -61,6 +61,17 @@ unsigned irq_restore_count();
 void wait_budget(unsigned budget);
 unsigned wait_count();
 
+// Hooks for a simulation built on this HAL (tests/host/host_sched.hpp):
+// `on_wait` runs in hal::wait_for_interrupt instead of the budget check (the
+// call is still counted); `on_irq_enable` runs whenever hal::irq_enable or
+// hal::irq_restore leaves interrupts enabled, which is where a pending
+// interrupt is taken. Empty (the default) turns a hook off; reset() clears them.
+void on_wait(std::function<void()> hook);
+void on_irq_enable(std::function<void()> hook);
+// Runs at every hal::clock_counter() call, before the counter is read (a
+// simulation may make reading the clock take time).
+void on_clock_read(std::function<void()> hook);
+
 // Caches: how many maintenance calls were made.
 unsigned cache_maintenance_count();
 
