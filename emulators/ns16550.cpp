@@ -191,7 +191,19 @@ void write(Device& dev, uint64_t offset, unsigned, uint32_t value) {
         if (v & fcr_clear_rx) u.rx_count = 0;
         break;
     case LCR: u.lcr = v; break;
-    case MCR: u.mcr = v & 0x1f; break;
+    case MCR: {
+        // In loopback the modem inputs follow MCR: a change sets the MSR
+        // delta bits (DCTS, DDSR, TERI on RI's trailing edge, DDCD).
+        uint8_t before = modem_status(u);
+        u.mcr = v & 0x1f;
+        uint8_t after = modem_status(u);
+        uint8_t changed = static_cast<uint8_t>((before ^ after) & 0xf0);
+        if (changed & msr_cts) u.msr_delta |= 0x01;
+        if (changed & msr_dsr) u.msr_delta |= 0x02;
+        if ((before & msr_ri) && !(after & msr_ri)) u.msr_delta |= 0x04;
+        if (changed & msr_dcd) u.msr_delta |= 0x08;
+        break;
+    }
     case LSR:
     case MSR: break;  // read-only
     case SCR: u.scr = v; break;

@@ -49,9 +49,8 @@ void terminal_thread(void*) {
             continue;
         }
         if (r != LineEditor::Result::line) continue;
-        static char line[LineEditor::max_line];
-        strcpy(line, editor.line());
-        (void)mterm_execute(line);
+        // A typed line may hold several ';'-separated commands, like tern.bootcmd.
+        mterm_execute_list(editor.line());
     }
 }
 
