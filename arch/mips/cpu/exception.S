@@ -6,12 +6,18 @@
 	.set	noreorder
 	.set	noat
 
-/* Copied to EBase + 0x000, 0x180 and 0x200 by mips_install_vectors.
- * Position-independent: an absolute jump through k0. */
+/* Copied to EBase + 0x180 and 0x200 by mips_install_vectors.
+ * Position-independent: an absolute jump through k0. The interrupted
+ * context's k0 and k1 are parked first (k1 in DESAVE, k0 in
+ * mips_kscratch): a guest kernel owns them, and an exit it does not see
+ * must not change them. */
 	.section .text.vectors, "ax"
 	.globl	mips_vector_stub
 	.globl	mips_vector_stub_end
 mips_vector_stub:
+	mtc0	$k1, $31
+	lui	$k1, %hi(mips_kscratch)
+	sw	$k0, %lo(mips_kscratch)($k1)
 	lui	$k0, %hi(mips_exception_entry)
 	addiu	$k0, $k0, %lo(mips_exception_entry)
 	jr	$k0
@@ -58,8 +64,11 @@ mips_exception_entry:
 	sw	$23, TF_GPR(23)($sp)
 	sw	$24, TF_GPR(24)($sp)
 	sw	$25, TF_GPR(25)($sp)
-	sw	$0, TF_GPR(26)($sp)	/* $k0/$k1 are the handler's own */
-	sw	$0, TF_GPR(27)($sp)
+	lui	$t0, %hi(mips_kscratch)	/* the parked k0 and k1 */
+	lw	$t1, %lo(mips_kscratch)($t0)
+	sw	$t1, TF_GPR(26)($sp)
+	mfc0	$t1, $31
+	sw	$t1, TF_GPR(27)($sp)
 	sw	$28, TF_GPR(28)($sp)
 	sw	$30, TF_GPR(30)($sp)
 	sw	$31, TF_GPR(31)($sp)
@@ -143,12 +152,21 @@ mips_exception_return:
 	lw	$28, TF_GPR(28)($sp)
 	lw	$30, TF_GPR(30)($sp)
 	lw	$31, TF_GPR(31)($sp)
+	lw	$26, TF_GPR(26)($sp)
+	lw	$27, TF_GPR(27)($sp)
 	lw	$sp, TF_GPR(29)($sp)
 	ehb
 	eret
 	.end	mips_exception_return
 
 	.section .note.GNU-stack, "", %progbits
+
+/* The interrupted context's k0 while an exception is entered. */
+	.data
+	.globl	mips_kscratch
+	.balign	4
+mips_kscratch:
+	.word	0
 
 /* mips_enter_guest(frame): first entry into a guest, through the normal
  * exception return path with the frame the VCPU prepared. */

@@ -14,6 +14,7 @@
 	.globl	mips_refill_fast
 	.ent	mips_refill_fast
 mips_refill_fast:
+	/* The stub parked k1 in DESAVE and k0 in mips_kscratch. */
 	mfc0	$k0, $12			/* from user mode? */
 	andi	$k0, $k0, 0x10
 	beqz	$k0, 9f
@@ -55,6 +56,9 @@ mips_refill_fast:
 	tlbwr
 	lui	$k1, %hi(mips_refill)
 	lw	$at, %lo(mips_refill + REFILL_SCRATCH)($k1)
+	lui	$k1, %hi(mips_kscratch)		/* the guest's k0 and k1 back */
+	lw	$k0, %lo(mips_kscratch)($k1)
+	mfc0	$k1, $31
 	eret
 
 8:	lui	$k1, %hi(mips_refill)
@@ -70,6 +74,9 @@ mips_refill_fast:
 	.globl	mips_refill_stub
 	.globl	mips_refill_stub_end
 mips_refill_stub:
+	mtc0	$k1, $31
+	lui	$k1, %hi(mips_kscratch)
+	sw	$k0, %lo(mips_kscratch)($k1)
 	lui	$k0, %hi(mips_refill_fast)
 	addiu	$k0, $k0, %lo(mips_refill_fast)
 	jr	$k0

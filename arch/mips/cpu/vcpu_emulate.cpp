@@ -203,6 +203,13 @@ void advance_pc(Vcpu& v, TrapFrame& f) {
 }
 
 void emulate_privileged(Vcpu& v, TrapFrame& f) {
+    // In its user mode the guest may use CP0 only with Status.CU0 set;
+    // otherwise it gets the Coprocessor Unusable (CE=0) a real CPU raises.
+    if (!guest_kernel_mode(v) && !StatusReg::Cu0::test(v.arch.cp0.status())) {
+        count(v, arch::Exit::reflected);
+        deliver_exception(v, ExcCode::CpU, CauseReg::Bd::test(f.cause), false, 0);
+        return;
+    }
     uint32_t insn = 0;
     if (!fetch_faulting_insn(v, f, insn)) vcpu_fatal(v, "cannot read the trapping instruction");
     uint32_t op = Opcode::get(insn);
