@@ -68,9 +68,14 @@ image: $(KCONFIG_CONFIG) | $(STAMP)
 	@ninja -C $(O)
 	@echo "image: $(O)/tern.elf ($(call cfg,BOARD), $(call cfg,CPU))"
 
+# On MIPS `make run` boots the demo guest unless GUESTS names others
+# (GUESTS=none: no guests).
+DEMO_GUESTS = $(if $(filter mips,$(ARCH)),$(O)/tests/guests/hello/hello.dts)
+RUN_GUESTS = $(filter-out none,$(if $(GUESTS),$(GUESTS),$(DEMO_GUESTS)))
+
 run: image
 	@$(PYTHON) scripts/qemu.py --config $(KCONFIG_CONFIG) --build $(O) \
-	   $(if $(BOOTCMD),--bootcmd "$(BOOTCMD)") $(if $(GUESTS),--guests "$(GUESTS)") \
+	   $(if $(BOOTCMD),--bootcmd "$(BOOTCMD)") $(if $(RUN_GUESTS),--guests "$(RUN_GUESTS)") \
 	   $(if $(APPEND),--append "$(APPEND)")
 
 debug: image
