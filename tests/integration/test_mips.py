@@ -83,3 +83,11 @@ def test_malta_unexpected_exception_report(malta):
     where = subprocess.run([CROSS + "addr2line", "-f", "-e", str(malta.path), "%x" % epc],
                            check=True, text=True, stdout=subprocess.PIPE).stdout
     assert not where.startswith("??"), "epc %08x is not in any function" % epc
+
+
+def test_malta_image_fits_in_128_kib(malta):
+    """The foundation's budget: text + data of the MIPS image under 128 KiB."""
+    out = subprocess.run([CROSS + "size", str(malta.path)], check=True, text=True,
+                         stdout=subprocess.PIPE).stdout.splitlines()
+    text, data = (int(x) for x in out[1].split()[:2])
+    assert text + data < 128 * 1024, "text %d + data %d bytes" % (text, data)
