@@ -40,6 +40,7 @@ SOLO_GUESTS = {
     "tlb": {},
     "usermode": {},
     "badinsn": {},
+    "mfc0rt": {},
 }
 ALL_GUESTS = list(SOLO_GUESTS) + ["ping", "pong", "wild", "storm"]
 

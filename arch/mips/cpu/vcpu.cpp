@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arch/cp0.hpp"
+#include "arch/cp0_fast.hpp"
 #include "arch/trap.hpp"
 #include "console.hpp"
 #include "lib/format.hpp"
@@ -50,6 +51,9 @@ void sync_device_lines(Vcpu& v) {
 void prepare_entry(Vcpu& v) {
     Cp0Model& cp0 = v.arch.cp0;
     sync_device_lines(v);
+    // The assembly mfc0 fast path reads this VCPU's CP0 while it runs.
+    mips_fast.cp0 = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&cp0));
+    mips_fast.count_bias = v.arch.count_bias;
     if (cp0.irq_deliverable()) {
         ++v.arch.injected_irqs;
         deliver_exception(v, ExcCode::Int, false);
@@ -139,6 +143,9 @@ void vcpu_exit(TrapFrame& f) {
     }
     uint32_t start = read_cp0<cp0::count>();
     v.arch.last_exit = arch::Exit::count_;
+    // mfc0s the fast path served since this VCPU last left C.
+    v.arch.exits[static_cast<unsigned>(arch::Exit::mfc0_fast)] += mips_fast.hits;
+    mips_fast.hits = 0;
     dispatch_exit(v, f);
     if (v.arch.nested_exceptions > storm_limit) {
         char what[80];

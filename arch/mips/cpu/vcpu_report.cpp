@@ -13,6 +13,7 @@ const char* exit_name(Exit e) {
     case Exit::guest_tlb: return "guest-tlb";
     case Exit::mmio: return "mmio";
     case Exit::mfc0: return "mfc0";
+    case Exit::mfc0_fast: return "mfc0-fast";
     case Exit::mtc0: return "mtc0";
     case Exit::eret: return "eret";
     case Exit::wait: return "wait";

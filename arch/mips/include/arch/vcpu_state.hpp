@@ -22,6 +22,7 @@ enum class Exit : uint8_t {
     guest_tlb,      // a TLB exception reflected into the guest
     mmio,           // a load/store emulated by a device model
     mfc0,
+    mfc0_fast,      // served by the assembly fast path (no C, no tick count)
     mtc0,
     eret,
     wait,
