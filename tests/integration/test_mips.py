@@ -72,7 +72,8 @@ def test_malta_unexpected_exception_report(malta):
     assert [name for name, _ in pairs] == GPR_NAMES
     gpr = {name: int(value, 16) for name, value in pairs}
     assert gpr["zero"] == 0
-    assert gpr["k0"] == 0 and gpr["k1"] == 0   # the handler's own, not saved
+    # k0/k1 are saved too (a guest kernel owns them): whatever the
+    # hypervisor's code had there, which the dump must show, not zeros by fiat.
 
     # The trap happened in the hypervisor's code, on its stack, with $gp set.
     symbols = image_symbols(malta)
