@@ -60,11 +60,12 @@ def run_native(name):
         child.terminate(force=True)
 
 
-def run_guest(config, name):
-    """The benchmark as the only guest of Tern; also returns `vcpu stats`."""
+def run_guest(config, name, extra=()):
+    """The benchmark as the only guest of Tern; also returns `vcpu stats`.
+    `extra`: more QEMU arguments."""
     archive = BUILD / ("bench-%s.cpio" % name)
     pack_guests.pack([str(BENCH / ("%s.dts" % name))], str(archive))
-    argv = qemu.command(config, str(BUILD), initrd=str(archive), icount=True)
+    argv = qemu.command(config, str(BUILD), initrd=str(archive), icount=True, extra=extra)
     child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=TIMEOUT)
     try:
         child.expect(r"\[%s\] DONE: \d+ passed, \d+ failed" % name)
@@ -85,6 +86,108 @@ def exit_ticks(stats, kind):
 
 def report(name, value, unit):
     print("bench: %s %s %s" % (name, value, unit), flush=True)
+
+
+# One host exception in QEMU's `-d int` log (target/mips: mips_cpu_do_interrupt).
+HOST_EXCEPTION = re.compile(r"^mips_cpu_do_interrupt enter: PC \S+ EPC \S+ (.+) exception$")
+
+
+def marker_windows(log):
+    """Host exceptions by kind (QEMU's names: "TLB load", "coprocessor
+    unusable", ...) between each pair of guest syscalls in a `-d int` log:
+    the tlb benchmark brackets each timed phase with two syscalls."""
+    windows, current = [], None
+    with open(log, errors="replace") as f:
+        for line in f:
+            m = HOST_EXCEPTION.match(line.rstrip("\n"))
+            if not m:
+                continue
+            kind = m.group(1)
+            if kind == "syscall":
+                if current is None:
+                    current = {}
+                else:
+                    windows.append(current)
+                    current = None
+            elif current is not None:
+                current[kind] = current.get(kind, 0) + 1
+    return windows
+
+
+def bench_tlb(config):
+    """TLB refill costs (tests/bench/tlb.cpp). Every phase's extra time is
+    measured against the `base` phase (the same loads, all hitting):
+    - tlb_guest_native_ratio: the refill-heavy phase's time as a guest over
+      its time natively;
+    - tlb_refill_roundtrip_host_instr: its extra time per guest TLB refill
+      (counted by the guest's handler), in host instructions: host refill,
+      delivery, the handler's emulated mfc0/mtc0/tlbwr/eret, the restarted
+      access and its shadow fill; _global_: the same with global PTEs;
+    - tlb_shadow_fill_host_instr: the extra time of the phase whose loads
+      all hit the guest TLB, per host TLB refill taken in it (QEMU's
+      `-d int` log, between the phase's marker syscalls): Tern's refill
+      fast path from its soft TLB; _slow_: the phase where the soft TLB
+      never has the pair, so every fill is Tern's C slow path;
+    - the C part of exits from `vcpu stats` (Tern's own Count ticks)."""
+    native = run_native("tlb")
+    log = BUILD / "bench-tlb-int.log"
+    if log.exists():
+        log.unlink()
+    guest, stats = run_guest(config, "tlb", extra=["-d", "int", "-D", str(log)])
+    phases = ["base", "refill", "global", "shadow", "slow"]
+    for phase in phases:
+        if native["tlb_%s_sum" % phase] != guest["tlb_%s_sum" % phase]:
+            sys.exit("bench: the tlb %s phase read different data natively and as a guest" % phase)
+
+    def extra_instr(r, phase):
+        """Instructions the phase took beyond the same loads hitting."""
+        per_access = r["tlb_base_counts"] / r["tlb_base_accesses"]
+        return (r["tlb_%s_counts" % phase] - per_access * r["tlb_%s_accesses" % phase]) * INSTR_PER_TICK
+
+    report("tlb_refill_native_counts", native["tlb_refill_counts"], "ticks")
+    report("tlb_refill_guest_counts", guest["tlb_refill_counts"], "ticks")
+    report("tlb_guest_native_ratio", "%.1f" % (guest["tlb_refill_counts"] / native["tlb_refill_counts"]),
+           "ratio")
+    report("tlb_refill_native_instr", round(extra_instr(native, "refill") / native["tlb_refill_refills"]),
+           "instr")
+    report("tlb_refill_roundtrip_host_instr",
+           round(extra_instr(guest, "refill") / guest["tlb_refill_refills"]), "instr")
+    report("tlb_refill_roundtrip_global_host_instr",
+           round(extra_instr(guest, "global") / guest["tlb_global_refills"]), "instr")
+
+    windows = marker_windows(log) if log.exists() else []
+    if len(windows) == len(phases):
+        # The exceptions of the markers' own handling and the timing
+        # reads, as seen in the base phase (nothing else happens there).
+        overhead = windows[0]
+
+        def taken(phase, kinds):
+            w = windows[phases.index(phase)]
+            return sum(w.get(k, 0) - overhead.get(k, 0) for k in kinds)
+
+        tlb_kinds = ("TLB load", "TLB store")
+        refills = guest["tlb_refill_refills"]
+        report("tlb_refill_host_tlb_exceptions", "%.2f" % (taken("refill", tlb_kinds) / refills),
+               "per_refill")
+        report("tlb_refill_host_emulations", "%.2f" % (taken("refill", ("coprocessor unusable",)) / refills),
+               "per_refill")
+        report("tlb_shadow_fill_host_instr",
+               round(extra_instr(guest, "shadow") / taken("shadow", tlb_kinds)), "instr")
+        report("tlb_shadow_fill_slow_host_instr",
+               round(extra_instr(guest, "slow") / taken("slow", tlb_kinds)), "instr")
+        log.unlink()
+    else:
+        print("bench: tlb: no usable `-d int` log (%d marker windows): per access instead of "
+              "per host refill" % len(windows), flush=True)
+        report("tlb_shadow_fill_host_instr",
+               round(extra_instr(guest, "shadow") / guest["tlb_shadow_accesses"]), "instr")
+        report("tlb_shadow_fill_slow_host_instr",
+               round(extra_instr(guest, "slow") / guest["tlb_slow_accesses"]), "instr")
+    for kind in ("shadow-fill", "guest-tlb", "tlb-op", "mtc0", "eret"):
+        ticks = exit_ticks(stats, kind)
+        if ticks is not None:
+            report("tlb_exit_%s_c_path_instr" % kind.replace("-", "_"), round(ticks * INSTR_PER_TICK),
+                   "instr")
 
 
 def main():
@@ -119,6 +222,8 @@ def main():
     report("timer_irq_native_instr", round(per_irq(native)), "instr")
     report("timer_irq_guest_instr", round(per_irq(guest)), "instr")
     report("timer_irq_host_instr", round(per_irq(guest) - per_irq(native)), "instr")
+
+    bench_tlb(config)
 
 
 if __name__ == "__main__":

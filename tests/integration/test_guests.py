@@ -41,6 +41,11 @@ SOLO_GUESTS = {
     "usermode": {},
     "badinsn": {},
     "mfc0rt": {},
+    "ptwalk": {},
+    "asids": {},
+    "tlbattr": {},
+    # Timer-driven task switches: time slices of exact length under -icount.
+    "preempt": {"icount": True},
 }
 ALL_GUESTS = list(SOLO_GUESTS) + ["ping", "pong", "wild", "storm"]
 
