@@ -55,6 +55,14 @@ Translation translate(const Vcpu& v, uint32_t va, bool write) {
         t.cache = cache_uncached;
         return t;
     }
+    if (!kernel && va >= kseg2_base) {
+        // The moved map puts the guest kernel's mapped segments (KSEG2/3)
+        // at 0x40000000-0x7FFFFFFF: to its user mode that is kernel space,
+        // so user space ends at 1 GiB and above it the guest gets the
+        // address error a user access to a kernel address raises.
+        t.fault = Fault::address;
+        return t;
+    }
     uint8_t asid = static_cast<uint8_t>(EntryHiReg::Asid::get(v.arch.cp0.entryhi()));
     TlbLookup hit = v.arch.tlb.lookup(va, asid);
     if (!hit.found) t.fault = Fault::refill;
@@ -169,7 +177,9 @@ void emulate_mmio(Vcpu& v, TrapFrame& f, tern::Device& dev, uint32_t gpa) {
 void handle_tlb_exception(Vcpu& v, TrapFrame& f, ExcCode code) {
     uint32_t va = f.badvaddr;
     bool write = code != ExcCode::TLBL;
-    bool fetch = code == ExcCode::TLBL && va == f.epc;
+    // An instruction fetch faults at EPC, or at EPC + 4 for a delay slot.
+    bool fetch = code == ExcCode::TLBL &&
+                 (va == f.epc || (CauseReg::Bd::test(f.cause) && va == f.epc + 4));
     Translation t = translate(v, va, write);
     if (t.fault != Fault::none) {
         deliver_tlb_fault(v, f, t.fault, write, va);
