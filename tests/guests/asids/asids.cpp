@@ -22,13 +22,11 @@
 // The guest kernel cannot reach user addresses itself (its KSEG0 covers
 // them under Tern), so it checks the frames through KSEG0.
 #include "guest.hpp"
+#include "user_mode.hpp"
 
 using namespace guest;
 namespace lo = tlb::lo;
 
-extern "C" void run_user(uint32_t user_pc, uint32_t a0, uint32_t a1);
-extern "C" const char user_return[];
-extern "C" uint32_t user_kernel_sp;
 extern "C" const char user_load[];
 extern "C" const char user_load_at[];
 extern "C" const char user_store[];
@@ -68,9 +66,7 @@ uint32_t exit_v0;
 
 void leave_user(Frame& f) {
     exit_v0 = f.gpr[reg::v0];
-    f.gpr[reg::sp] = user_kernel_sp;
-    f.epc = addr(user_return);
-    f.status &= ~status::KSU::mask;
+    return_to_kernel(f);
 }
 
 // Runs a snippet in user mode as process `asid`.

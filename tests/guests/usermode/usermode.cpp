@@ -7,13 +7,11 @@
 // the guest kernel's own RAM is not reachable from user mode at the same
 // address (the moved KSEG0 and USEG share addresses under Tern).
 #include "guest.hpp"
+#include "user_mode.hpp"
 
 using namespace guest;
 namespace lo = tlb::lo;
 
-extern "C" void run_user(uint32_t user_pc, uint32_t a0, uint32_t a1);
-extern "C" const char user_return[];
-extern "C" uint32_t user_kernel_sp;
 #define USER_SNIPPET(name)                  \
     extern "C" const char name[];           \
     extern "C" const char name##_at[];      \
@@ -50,9 +48,7 @@ UserExit user_exit;
 // The Sys hook: a syscall from user mode ends the user run.
 void leave_user(Frame& f) {
     user_exit = {f.gpr[reg::v0], f.gpr[reg::v1], f.epc, f.status};
-    f.gpr[reg::sp] = user_kernel_sp;
-    f.epc = addr(user_return);
-    f.status &= ~status::KSU::mask;
+    return_to_kernel(f);
 }
 
 // Runs a snippet in user mode; returns what it left in v0.
