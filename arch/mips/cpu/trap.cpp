@@ -3,18 +3,18 @@
 #include "arch/cp0.hpp"
 #include "arch/trap.hpp"
 #include "console.hpp"
+#include "disasm.hpp"
 #include "hal/cpu.hpp"
 
 namespace mips {
-namespace {
 
-constexpr const char* gpr_names[32] = {
-    "zero", "at", "v0", "v1", "a0", "a1", "a2", "a3", "t0", "t1", "t2", "t3", "t4",
-    "t5",   "t6", "t7", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "t8", "t9",
-    "k0",   "k1", "gp", "sp", "fp", "ra",
-};
-
-}  // namespace
+void print_gprs(const TrapFrame& f) {
+    for (unsigned i = 0; i < 32; i += 4) {
+        tern::print("  %-4s %08x  %-4s %08x  %-4s %08x  %-4s %08x\n", gpr_name(i), f.gpr[i],
+                    gpr_name(i + 1), f.gpr[i + 1], gpr_name(i + 2), f.gpr[i + 2],
+                    gpr_name(i + 3), f.gpr[i + 3]);
+    }
+}
 
 void dump_frame(const TrapFrame& f) {
     using tern::print;
@@ -23,11 +23,7 @@ void dump_frame(const TrapFrame& f) {
           f.status, f.cause);
     print("  exccode  %u (%s%s)\n", code, exc_code_name(code),
           CauseReg::Bd::test(f.cause) ? ", in a branch delay slot" : "");
-    for (unsigned i = 0; i < 32; i += 4) {
-        print("  %-4s %08x  %-4s %08x  %-4s %08x  %-4s %08x\n", gpr_names[i], f.gpr[i],
-              gpr_names[i + 1], f.gpr[i + 1], gpr_names[i + 2], f.gpr[i + 2], gpr_names[i + 3],
-              f.gpr[i + 3]);
-    }
+    print_gprs(f);
     print("  hi   %08x  lo   %08x\n", f.hi, f.lo);
 }
 

@@ -1,5 +1,6 @@
 // `vcpu dumpreg` and `vcpu stats` on MIPS.
 #include "arch/cp0.hpp"
+#include "arch/trap.hpp"
 #include "console.hpp"
 #include "guest.hpp"
 #include "vcpu_internal.hpp"
@@ -31,12 +32,6 @@ const char* exit_name(Exit e) {
 
 namespace tern {
 namespace {
-
-constexpr const char* gpr_names[32] = {
-    "zero", "at", "v0", "v1", "a0", "a1", "a2", "a3", "t0", "t1", "t2", "t3", "t4",
-    "t5",   "t6", "t7", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "t8", "t9",
-    "k0",   "k1", "gp", "sp", "fp", "ra",
-};
 
 struct NamedCp0 {
     const char* name;
@@ -70,10 +65,7 @@ void arch_vcpu_dump(const Vcpu& v) {
         return;
     }
     print("  pc   %08x  hi   %08x  lo   %08x\n", f->epc, f->hi, f->lo);
-    for (unsigned i = 0; i < 32; i += 4)
-        print("  %-4s %08x  %-4s %08x  %-4s %08x  %-4s %08x\n", gpr_names[i], f->gpr[i],
-              gpr_names[i + 1], f->gpr[i + 1], gpr_names[i + 2], f->gpr[i + 2],
-              gpr_names[i + 3], f->gpr[i + 3]);
+    mips::print_gprs(*f);
     print("  cp0:\n");
     unsigned col = 0;
     for (const NamedCp0& r : shown) {

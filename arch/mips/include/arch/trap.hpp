@@ -7,6 +7,9 @@
 
 namespace mips {
 
+// Prints the 32 GPRs of `frame`, four to a line, by name.
+void print_gprs(const TrapFrame& frame);
+
 // Prints the saved registers of `frame`.
 void dump_frame(const TrapFrame& frame);
 
