@@ -61,19 +61,6 @@ int console_read() {
     }
 }
 
-int console_read_timeout(unsigned timeout_ms) {
-    uint64_t deadline = clock_ns() + uint64_t{timeout_ms} * 1'000'000;
-    for (;;) {
-        if (interrupt_driven ? available.try_down() : false) return pop();
-        if (!interrupt_driven) {
-            int c = hal::console_getc();
-            if (c >= 0) return c;
-        }
-        if (!time_before(clock_ns(), deadline)) return -1;
-        thread_sleep_ms(interrupt_driven ? 1 : 10);
-    }
-}
-
 unsigned long console_input_overruns() { return overruns; }
 bool console_input_interrupt_driven() { return interrupt_driven; }
 

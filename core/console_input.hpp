@@ -10,8 +10,6 @@ void console_input_init(int irq);
 
 // The next input byte; blocks the calling thread until one arrives.
 [[nodiscard]] int console_read();
-// The next input byte, or -1 if none arrived within `timeout_ms`.
-[[nodiscard]] int console_read_timeout(unsigned timeout_ms);
 
 // Bytes dropped because the ring was full.
 [[nodiscard]] unsigned long console_input_overruns();

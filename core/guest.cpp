@@ -335,11 +335,5 @@ void device_irq(Device& dev, bool level) {
         guest_irq_line(*dev.guest, static_cast<unsigned>(dev.config.irq), level);
 }
 
-bool guest_read_phys(const Guest& g, uint64_t gpa, void* buf, size_t len) {
-    const void* src = g.aspace.host_pointer(gpa, len);
-    if (src == nullptr) return false;
-    memcpy(buf, src, len);
-    return true;
-}
 
 }  // namespace tern

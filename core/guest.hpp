@@ -68,9 +68,6 @@ void guest_crash(Guest& g, const char* fmt, ...) __attribute__((format(printf, 2
 // Raises or lowers guest interrupt `line` (level semantics) on VCPU 0.
 void guest_irq_line(Guest& g, unsigned line, bool level);
 
-// Reads guest-physical memory into `buf`; false if any byte is outside RAM/ROM.
-[[nodiscard]] bool guest_read_phys(const Guest& g, uint64_t gpa, void* buf, size_t len);
-
 // ---- implemented by the arch (arch/<arch>/cpu/vcpu*.cpp) ----
 
 // The PC a VCPU starts at when the config names none (MIPS: 0x3FC00000).

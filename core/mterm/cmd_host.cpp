@@ -38,7 +38,9 @@ int cmd_host_info(int, char**) {
     print_duration("idle:     ", s.idle_ns);
     print("switches: %llu (%llu preemptions)\n", static_cast<ull>(s.switches),
           static_cast<ull>(s.preemptions));
-    print("console:  %s input\n", console_input_interrupt_driven() ? "interrupt-driven" : "polled");
+    print("console:  %s input, %lu bytes lost to overruns\n",
+          console_input_interrupt_driven() ? "interrupt-driven" : "polled",
+          console_input_overruns());
     return 0;
 }
 

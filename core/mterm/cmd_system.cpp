@@ -3,6 +3,7 @@
 
 #include "build_config.hpp"
 #include "console.hpp"
+#include "emulators/emulator.hpp"
 #include "hal/cpu.hpp"
 #include "mterm/commands.hpp"
 #include "mterm/mterm.hpp"
@@ -38,9 +39,11 @@ int cmd_help(int argc, char** argv) {
 int cmd_version(int, char**) {
     print("Tern %s (arch %s, board %s, cpu %s)\n", version, config::arch, config::board,
           config::cpu);
-    print("config: timeslice=%ums heap=%uKiB line=%u history=%u emulators=%s\n",
-          config::sched_timeslice_ms, config::heap_size_kb, config::mterm_line_max,
-          config::mterm_history, config::emu_ns16550 ? "ns16550" : "none");
+    print("config: timeslice=%ums heap=%uKiB line=%u history=%u\n", config::sched_timeslice_ms,
+          config::heap_size_kb, config::mterm_line_max, config::mterm_history);
+    print("emulators:");
+    emulator_for_each([](const EmulatorOps& ops, void*) { print(" %s", ops.compatible); }, nullptr);
+    print("\n");
     return 0;
 }
 

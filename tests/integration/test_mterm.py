@@ -43,11 +43,14 @@ def test_status_commands(malta):
         irqs = run(console, "host irq")
         heap = run(console, "heap")
     assert re.search(r"Tern \S+ \(arch mips, board malta, cpu 24Kf\)", version)
+    # The emulators the build registered (Kconfig menu "Emulators").
+    emulators = re.search(r"(?m)^emulators: ([^\n]*)$", version)
+    assert emulators and set(emulators.group(1).split()) == {"ns16550a", "ns16550"}, version
     assert re.search(r"(?m)^0\s+idle\s+\w+\s+0\s+thread", threads)
     assert re.search(r"(?m)^\d+\s+mterm\s+running\s+6\s+thread\s+\d+\s+\d+\s+\d+$", threads)
     assert "board:    MIPS Malta" in info
     assert re.search(r"uptime:   \d+\.\d{3} s", info)
-    assert "console:  interrupt-driven input" in info
+    assert "console:  interrupt-driven input, 0 bytes lost to overruns" in info
     # The console's receive interrupt and the timer are claimed and have fired.
     console_line = re.search(r"(?m)^4\s+i8259\.4\s+console\s+enabled\s+(\d+)$", irqs)
     timer_line = re.search(r"(?m)^23\s+cpu\.7\s+timer\s+enabled\s+(\d+)$", irqs)

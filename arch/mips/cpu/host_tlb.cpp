@@ -14,7 +14,6 @@ unsigned tlb_entries;
 constexpr uint32_t unused_entryhi(unsigned index) { return 0x80000000u + index * 0x2000u; }
 
 inline void tlbp() { asm volatile("tlbp; ehb" ::: "memory"); }
-inline void tlbr() { asm volatile("tlbr; ehb" ::: "memory"); }
 inline void tlbwi() { asm volatile("tlbwi; ehb" ::: "memory"); }
 inline void tlbwr() { asm volatile("tlbwr; ehb" ::: "memory"); }
 
@@ -78,22 +77,6 @@ void host_tlb_invalidate(uint32_t va, uint8_t asid) {
     tlbp();
     uint32_t index = read_cp0<cp0::index>();
     if ((index & 0x80000000u) == 0) write_invalid(index);
-    write_cp0<cp0::entryhi>(saved);
-    ehb();
-    hal::irq_restore(flags);
-}
-
-void host_tlb_flush_asid(uint8_t asid) {
-    hal::IrqFlags flags = hal::irq_save();
-    uint32_t saved = read_cp0<cp0::entryhi>();
-    for (unsigned i = 0; i < tlb_entries; ++i) {
-        write_cp0<cp0::index>(i);
-        ehb();
-        tlbr();
-        uint32_t hi = read_cp0<cp0::entryhi>();
-        if ((hi & 0x80000000u) == 0 && EntryHiReg::Asid::get(hi) == asid) write_invalid(i);
-    }
-    write_cp0<cp0::pagemask>(0);
     write_cp0<cp0::entryhi>(saved);
     ehb();
     hal::irq_restore(flags);

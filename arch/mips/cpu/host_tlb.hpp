@@ -13,8 +13,6 @@ void host_tlb_init();
 // Maps the even/odd page pair containing `va` for `asid` (replacing any
 // entry for that pair): EntryLo values as the TLB takes them.
 void host_tlb_map(uint32_t va, uint8_t asid, uint32_t lo0, uint32_t lo1, uint32_t pagemask);
-// Drops every entry of `asid`.
-void host_tlb_flush_asid(uint8_t asid);
 // Drops the entry for the pair containing `va` in `asid`, if any.
 void host_tlb_invalidate(uint32_t va, uint8_t asid);
 // Drops everything below 0x80000000 (all guest shadows).
