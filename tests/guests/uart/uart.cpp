@@ -1,5 +1,6 @@
 // uart: the guest's ns16550a (reg-shift 3) as an emulated device: reset
-// values, read-back of LCR/DLL/DLM/SCR/IER/MCR, MCR.LOOP loopback, the
+// values, read-back of LCR/DLL/DLM/SCR/IER/MCR, MCR.LOOP loopback, MSR
+// line states, deltas and the modem-status interrupt, the
 // interrupt identification register and the THR-empty interrupt on the IP
 // line the .dts names
 // (PC16550D datasheet; "16550" register semantics as Linux's 8250 driver
@@ -105,6 +106,45 @@ void loopback() {
     CHECK_EQ("reading RBR empties it", lsr_drained & uart::lsr::DR, 0);
 }
 
+// MSR in loopback (16550A data sheet, MSR and MCR bit 4): the line states
+// (bits 7:4) follow MCR (RTS->CTS, DTR->DSR, OUT1->RI, OUT2->DCD) and the
+// delta bits (3:0: DCTS, DDSR, TERI on RI's trailing edge, DDCD) record
+// changes since the last MSR read, which clears them; with IER.EDSSI a
+// delta is a modem-status interrupt (IIR id 0, the lowest priority).
+void modem_status() {
+    CheckScope scope("modem status in loopback");
+    while ((uart::read(Reg::LSR) & uart::lsr::TEMT) == 0) {
+    }
+    (void)uart::read(Reg::MSR);  // start with no deltas
+    uart::write(Reg::MCR, uart::mcr::LOOP);
+    const uint32_t entered = uart::read(Reg::MSR);   // CTS, DSR, DCD dropped
+    const uint32_t cleared = uart::read(Reg::MSR);
+    uart::write(Reg::MCR, uart::mcr::LOOP | 0x02);   // RTS
+    const uint32_t rts = uart::read(Reg::MSR);
+    uart::write(Reg::MCR, uart::mcr::LOOP | 0x04);   // OUT1 up, RTS down
+    const uint32_t ri_up = uart::read(Reg::MSR);
+    uart::write(Reg::MCR, uart::mcr::LOOP);          // OUT1 down: trailing edge
+    const uint32_t ri_down = uart::read(Reg::MSR);
+    uart::write(Reg::IER_DLM, 0x08);                 // EDSSI
+    const uint32_t iir_quiet = uart::read(Reg::IIR_FCR);
+    uart::write(Reg::MCR, uart::mcr::LOOP | 0x01);   // DTR: DDSR
+    const uint32_t iir_delta = uart::read(Reg::IIR_FCR);
+    (void)uart::read(Reg::MSR);
+    const uint32_t iir_after = uart::read(Reg::IIR_FCR);
+    uart::write(Reg::IER_DLM, 0);
+    uart::write(Reg::MCR, 0);
+    CHECK_EQ("entering loopback: DCTS, DDSR, DDCD", entered, 0x0b);
+    CHECK_EQ("deltas clear on read", cleared, 0x00);
+    CHECK_EQ("RTS: CTS and DCTS", rts, 0x11);
+    CHECK_EQ("OUT1 up: RI, DCTS, no TERI", ri_up, 0x41);
+    CHECK_EQ("OUT1 down: TERI", ri_down, 0x04);
+    CHECK_EQ("IIR: no modem-status interrupt without a delta", iir_quiet & uart::iir::id_mask,
+             uart::iir::no_interrupt);
+    CHECK_EQ("IIR: modem-status interrupt after a delta", iir_delta & uart::iir::id_mask, 0x00);
+    CHECK_EQ("IIR: gone once MSR was read", iir_after & uart::iir::id_mask,
+             uart::iir::no_interrupt);
+}
+
 struct Delivered {
     unsigned count;
     uint32_t cause;
@@ -146,6 +186,7 @@ int main() {
     reset_values(r);
     read_back();
     loopback();
+    modem_status();
     thre_polled();
     thre_delivered();
     done();
