@@ -112,3 +112,46 @@ def test_vserial_bind_talks_to_the_guest(malta):
         ports = run(console, "vserial list")
         assert re.search(r"(?m)^hello/uart0\s+-\s+\d+\s+4$", ports), ports  # 4 bytes received
         assert "error: no port 'hello/uart9'" in run(console, "vserial bind hello/uart9")
+
+
+BROKEN_GUEST = """/dts-v1/;
+/ {
+	compatible = "tern,guest";
+	model = "broken";
+	memory {
+		#address-cells = <1>;
+		#size-cells = <1>;
+		ram@0 { device_type = "ram"; reg = <0x00000000 0x00100000>; };
+	};
+	devices {
+		#address-cells = <1>;
+		#size-cells = <1>;
+		serial@1f000900 { compatible = "acme,uart"; reg = <0x1f000900 0x40>; };
+	};
+};
+"""
+
+
+def test_a_broken_guest_is_reported_and_the_others_run(malta, tmp_path):
+    """A guest whose tree names an emulator that does not exist is not
+    created; Tern says why, and the good guest beside it runs."""
+    broken = tmp_path / "broken.dts"
+    broken.write_text(BROKEN_GUEST)
+    initrd = malta.build_dir / "demo-broken.cpio"
+    pack_guests.pack([str(broken), str(guest_dts(malta, "hello"))], str(initrd))
+    with boot(malta, initrd=initrd, log_name="demo-broken.log") as console:
+        console.expect(r"guest broken: not loaded: devices/serial@1f000900: no emulator for "
+                       r"\"acme,uart\"")
+        console.expect(r"\[hello\] hello from a Tern guest")
+        guests = run(console, "guest list")
+    assert "broken" not in guests and re.search(r"(?m)^\d+\s+hello\s+running", guests)
+
+
+def test_a_garbage_initrd_is_reported_and_boot_completes(malta, tmp_path):
+    garbage = tmp_path / "garbage.cpio"
+    garbage.write_bytes(bytes(range(256)) * 16)
+    with boot(malta, initrd=garbage, log_name="demo-garbage.log") as console:
+        console.expect(r"initrd: not a cpio newc archive \(bad magic\)")
+        console.expect_line(r"tern: boot complete")
+        console.expect_exact(PROMPT)
+        assert run(console, "echo alive").strip() == "alive"

@@ -41,6 +41,7 @@ SOLO_GUESTS = {
     "usermode": {},
     "badinsn": {},
     "mfc0rt": {},
+    "rawimage": {},
     "ptwalk": {},
     "asids": {},
     "tlbattr": {},
