@@ -1,11 +1,11 @@
-// Malta board support: host console, power controls, interrupt lines.
+// Malta board support: power controls, interrupt lines (the console is
+// core/drivers/uart_16550_console.cpp).
 #include <string.h>
 
 #include "arch/cp0.hpp"
 #include "arch/io.hpp"
 #include "arch/trap.hpp"
 #include "drivers/i8259.hpp"
-#include "drivers/uart_16550.hpp"
 #include "hal/clock.hpp"
 #include "hal/console.hpp"
 #include "hal/cpu.hpp"
@@ -14,10 +14,6 @@
 
 namespace {
 
-// The early console: the Malta's ISA UART at port 0x3F8, usable before the
-// device tree is read (QEMU's boot code has set up the ISA window).
-constexpr uint64_t early_uart_phys = 0x180003F8;
-tern::Uart16550 console{arch::IoRegion(early_uart_phys, 0)};
 
 // The PIIX4's i8259 pair at ISA ports 0x20 and 0xA0, cascaded into CPU IP2.
 constexpr uint64_t isa_io = 0x18000000;
@@ -51,23 +47,6 @@ void pci_config_write(uint32_t address, uint32_t value) {
 }  // namespace
 
 namespace hal {
-
-bool console_setup(const ConsoleDevice& dev) {
-    if ((strcmp(dev.compatible, "ns16550a") != 0 && strcmp(dev.compatible, "ns16550") != 0) ||
-        !arch::io_phys_reachable(dev.phys_base))
-        return false;
-    console = tern::Uart16550(arch::IoRegion(dev.phys_base, dev.reg_shift));
-    console.init(dev.clock_hz, 115200);
-    return true;
-}
-
-void console_putc(char c) { console.putc(c); }
-int console_getc() { return console.getc(); }
-
-bool console_rx_interrupt(bool enable) {
-    console.enable_rx_interrupt(enable);
-    return true;
-}
 
 void irq_controller_init() {
     i8259.init();

@@ -30,6 +30,10 @@ private:
     unsigned shift_ = 0;
 };
 
+// The early console: the Malta's ISA UART at port 0x3F8, usable before the
+// device tree is read (QEMU's boot code has set up the ISA window).
+inline constexpr uint64_t early_console_base = 0x180003F8;
+
 // Whether the host can reach a device at this physical address.
 constexpr bool io_phys_reachable(uint64_t phys) { return phys < 0x20000000u; }
 

@@ -1,20 +1,16 @@
-// PC board support: host console, power controls. Interrupts are in
-// interrupts.cpp, the timer in timer.cpp.
+// PC board support: power controls. The console is
+// core/drivers/uart_16550_console.cpp, interrupts are in interrupts.cpp,
+// the timer in timer.cpp.
 #include <string.h>
 
 #include "arch/io.hpp"
 #include "arch/port_io.hpp"
-#include "drivers/uart_16550.hpp"
-#include "hal/console.hpp"
 #include "hal/cpu.hpp"
 #include "hal/irq.hpp"
 #include "lib/bitfield.hpp"
 
 namespace {
 
-// The early console: COM1, which the BIOS (SeaBIOS under QEMU) has set up.
-constexpr uint16_t com1_port = 0x3f8;
-tern::Uart16550 console{arch::IoRegion(com1_port, 0)};
 
 // Reset Control Register of the PIIX3/ICH southbridge (QEMU pc and q35).
 constexpr uint16_t reset_control_port = 0xcf9;
@@ -38,23 +34,6 @@ struct Pm1Control {
 }  // namespace
 
 namespace hal {
-
-bool console_setup(const ConsoleDevice& dev) {
-    if ((strcmp(dev.compatible, "ns16550a") != 0 && strcmp(dev.compatible, "ns16550") != 0) ||
-        !arch::io_phys_reachable(dev.phys_base))
-        return false;
-    console = tern::Uart16550(arch::IoRegion(dev.phys_base, dev.reg_shift));
-    console.init(dev.clock_hz, 115200);
-    return true;
-}
-
-void console_putc(char c) { console.putc(c); }
-int console_getc() { return console.getc(); }
-
-bool console_rx_interrupt(bool enable) {
-    console.enable_rx_interrupt(enable);
-    return true;
-}
 
 void board_reset() {
     irq_disable();

@@ -32,4 +32,7 @@ private:
 // whether it is an I/O port.
 constexpr bool io_phys_reachable(uint64_t phys) { return phys <= 0xffff; }
 
+// The early console: COM1, which the BIOS (SeaBIOS under QEMU) has set up.
+inline constexpr uint64_t early_console_base = 0x3f8;
+
 }  // namespace arch
