@@ -55,8 +55,9 @@ def test_vcpu_dumpreg_and_stats(malta):
     assert re.search(r"Config +80000482", regs)
     assert re.search(r"Status +[0-9a-f]{8}", regs) and re.search(r"Count +[0-9a-f]{8}", regs)
     assert re.search(r"vcpu hello/0: \d+ exits, [1-9]\d* interrupts injected", stats), stats
+    # mfc0, mtc0 and eret are served by C or by the assembly fast paths.
     for kind in ["mmio", "mfc0", "mtc0", "eret", "wait"]:
-        assert re.search(r"(?m)^\s+%s\s+[1-9]\d*\s+avg" % kind, stats), kind
+        assert re.search(r"(?m)^\s+%s(-fast)?\s+[1-9]\d*\s+avg" % kind, stats), kind
 
 
 def test_dumpmem_reads_the_loaded_image(malta):

@@ -186,7 +186,7 @@ public:
     TlbEntry tlb_entry() const { return {entryhi_, pagemask_, entrylo0_, entrylo1_}; }
 
 private:
-    friend struct Cp0ModelLayout;  // the assembly mfc0 fast path reads fields
+    friend struct FastPathLayout;  // the assembly fast paths read and write fields
     TlbWrite write_entry(GuestTlb& tlb, unsigned index);
     uint32_t index_mask() const;
     Cp0Effects write_status(uint32_t value);

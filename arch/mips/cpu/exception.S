@@ -1,7 +1,7 @@
 /* Exception entry and return. The vector stubs at EBase jump to
  * mips_exception_entry, which saves a TrapFrame, leaves exception level
  * (kernel mode, interrupts still off) and calls mips_trap(frame). */
-#include "arch/cp0_fast.hpp"
+#include "arch/fast_path.hpp"
 #include "arch/trap_frame.hpp"
 
 	.set	noreorder
@@ -10,15 +10,15 @@
 /* Copied to EBase + 0x180 and 0x200 by mips_install_vectors.
  * Position-independent: an absolute jump through k0. The interrupted
  * context's k0 and k1 are parked first (k1 in DESAVE, k0 in
- * mips_kscratch): a guest kernel owns them, and an exit it does not see
+ * mips_fast): a guest kernel owns them, and an exit it does not see
  * must not change them. */
 	.section .text.vectors, "ax"
 	.globl	mips_vector_stub
 	.globl	mips_vector_stub_end
 mips_vector_stub:
 	mtc0	$k1, $31
-	lui	$k1, %hi(mips_kscratch)
-	sw	$k0, %lo(mips_kscratch)($k1)
+	lui	$k1, %hi(mips_fast)
+	sw	$k0, %lo(mips_fast + FAST_K0)($k1)
 	lui	$k0, %hi(mips_exception_entry)
 	addiu	$k0, $k0, %lo(mips_exception_entry)
 	jr	$k0
@@ -29,147 +29,21 @@ mips_vector_stub_end:
 	.globl	mips_exception_entry
 	.ent	mips_exception_entry
 mips_exception_entry:
-	/* The mfc0 fast path: a guest kernel's mfc0 of a register the virtual
-	 * CP0 stores plainly is served here, without a frame and without C.
-	 * Only k0, k1 and $at (saved) are used; anything unusual falls
-	 * through to the general path with every register untouched. */
-	mfc0	$k0, $13			/* Cause: CpU, CE = 0, not in a delay slot */
+	/* A guest kernel's privileged instruction (Coprocessor Unusable,
+	 * CE = 0, not in a delay slot) first tries the CP0 fast path
+	 * (cop0_fast.S), which comes back to mips_exception_slow with every
+	 * register untouched when the instruction is not one it serves. */
+	mfc0	$k0, $13
 	lui	$k1, 0xB000
 	ori	$k1, $k1, 0x007C
 	and	$k0, $k0, $k1
 	xori	$k0, $k0, 0x002C
-	bnez	$k0, .Lslow
+	bnez	$k0, mips_exception_slow
 	nop
-	lui	$k1, %hi(mips_fast)
-	lw	$k0, %lo(mips_fast + FAST_CP0)($k1)
-	beqz	$k0, .Lslow
+	j	mips_cop0_fast
 	nop
-	sw	$at, %lo(mips_fast + FAST_AT)($k1)
-	lw	$at, CP0_FAST_STATUS($k0)	/* the guest in kernel mode? */
-	andi	$k1, $at, 0x6			/* EXL or ERL */
-	bnez	$k1, 1f
-	nop
-	andi	$k1, $at, 0x18			/* else KSU must be kernel */
-	bnez	$k1, .Lslow_at
-	nop
-1:	mfc0	$k1, $14
-	lw	$k1, 0($k1)			/* the instruction: its page just ran */
-	srl	$at, $k1, 21			/* mfc0: bits 31:21 = 0x200 ... */
-	xori	$at, $at, 0x200
-	bnez	$at, .Lslow_at
-	nop
-	andi	$at, $k1, 0x07F8		/* ... and bits 10:3 zero */
-	bnez	$at, .Lslow_at
-	nop
-	andi	$at, $k1, 0xF807		/* (rd << 11) | sel */
-	.macro	FAST_REG key, label
-	xori	$at, $at, \key
-	beqz	$at, \label
-	xori	$at, $at, \key			/* (delay slot) undo the compare */
-	.endm
-	FAST_REG 0x6000, .Lstatus		/* Status (12, 0) */
-	FAST_REG 0x4800, .Lcount		/* Count (9, 0) */
-	FAST_REG 0x7000, .Lepc			/* EPC (14, 0) */
-	FAST_REG 0x4000, .Lbadvaddr		/* BadVAddr (8, 0) */
-	FAST_REG 0x5000, .Lentryhi		/* EntryHi (10, 0) */
-	FAST_REG 0x5800, .Lcompare		/* Compare (11, 0) */
-	FAST_REG 0x2000, .Lcontext		/* Context (4, 0) */
-	FAST_REG 0x2002, .Luserlocal		/* UserLocal (4, 2) */
-	FAST_REG 0x7801, .Lebase		/* EBase (15, 1) */
-	FAST_REG 0xF000, .Lerrorepc		/* ErrorEPC (30, 0) */
-	FAST_REG 0x7800, .Lprid			/* PRId (15, 0) */
-	b	.Lslow_at
-	nop
-.Lstatus:
-	b	.Lwrite
-	lw	$at, CP0_FAST_STATUS($k0)
-.Lepc:
-	b	.Lwrite
-	lw	$at, CP0_FAST_EPC($k0)
-.Lbadvaddr:
-	b	.Lwrite
-	lw	$at, CP0_FAST_BADVADDR($k0)
-.Lentryhi:
-	b	.Lwrite
-	lw	$at, CP0_FAST_ENTRYHI($k0)
-.Lcompare:
-	b	.Lwrite
-	lw	$at, CP0_FAST_COMPARE($k0)
-.Lcontext:
-	b	.Lwrite
-	lw	$at, CP0_FAST_CONTEXT($k0)
-.Luserlocal:
-	b	.Lwrite
-	lw	$at, CP0_FAST_USERLOCAL($k0)
-.Lebase:
-	b	.Lwrite
-	lw	$at, CP0_FAST_EBASE($k0)
-.Lerrorepc:
-	b	.Lwrite
-	lw	$at, CP0_FAST_ERROREPC($k0)
-.Lprid:
-	lui	$at, 0x0001			/* the virtual 24K's PRId */
-	b	.Lwrite
-	ori	$at, $at, 0x9300
-.Lcount:
-	lui	$k0, %hi(mips_fast)
-	lw	$k0, %lo(mips_fast + FAST_COUNT_BIAS)($k0)
-	mfc0	$at, $9
-	addu	$at, $at, $k0
-.Lwrite:					/* $at = value, $k1 = instruction */
-	srl	$k1, $k1, 16			/* rt */
-	andi	$k1, $k1, 31
-	sll	$k1, $k1, 3
-	lui	$k0, %hi(.Lset_rt)
-	addiu	$k0, $k0, %lo(.Lset_rt)
-	addu	$k1, $k1, $k0
-	jr	$k1
-	nop
-.Lset_rt:					/* 8 bytes per register */
-	b	.Ldone				/* $0 */
-	nop
-	b	.Ldone_at			/* $at: restored from the save below */
-	nop
-	.irp	n, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
-	b	.Ldone
-	move	$\n, $at
-	.endr
-	b	.Ldone_k0			/* k0/k1: the parked copies */
-	nop
-	b	.Ldone_k1
-	nop
-	.irp	n, 28, 29, 30, 31
-	b	.Ldone
-	move	$\n, $at
-	.endr
-.Ldone_k0:
-	lui	$k1, %hi(mips_kscratch)
-	b	.Ldone
-	sw	$at, %lo(mips_kscratch)($k1)
-.Ldone_k1:
-	b	.Ldone
-	mtc0	$at, $31
-.Ldone_at:
-	lui	$k1, %hi(mips_fast)
-	sw	$at, %lo(mips_fast + FAST_AT)($k1)
-.Ldone:
-	mfc0	$k0, $14			/* past the mfc0 */
-	addiu	$k0, $k0, 4
-	mtc0	$k0, $14
-	lui	$k1, %hi(mips_fast)
-	lw	$k0, %lo(mips_fast + FAST_HITS)($k1)
-	addiu	$k0, $k0, 1
-	sw	$k0, %lo(mips_fast + FAST_HITS)($k1)
-	lw	$at, %lo(mips_fast + FAST_AT)($k1)
-	lui	$k1, %hi(mips_kscratch)		/* the guest's own k0 and k1 */
-	lw	$k0, %lo(mips_kscratch)($k1)
-	mfc0	$k1, $31
-	ehb
-	eret
-.Lslow_at:
-	lui	$k1, %hi(mips_fast)
-	lw	$at, %lo(mips_fast + FAST_AT)($k1)
-.Lslow:
+	.globl	mips_exception_slow
+mips_exception_slow:
 	/* From user mode (a guest) switch to the hypervisor stack of the
 	 * running entity; from kernel mode stay on the current stack. */
 	mfc0	$k0, $12
@@ -206,8 +80,8 @@ mips_exception_entry:
 	sw	$23, TF_GPR(23)($sp)
 	sw	$24, TF_GPR(24)($sp)
 	sw	$25, TF_GPR(25)($sp)
-	lui	$t0, %hi(mips_kscratch)	/* the parked k0 and k1 */
-	lw	$t1, %lo(mips_kscratch)($t0)
+	lui	$t0, %hi(mips_fast)	/* the parked k0 and k1 */
+	lw	$t1, %lo(mips_fast + FAST_K0)($t0)
 	sw	$t1, TF_GPR(26)($sp)
 	mfc0	$t1, $31
 	sw	$t1, TF_GPR(27)($sp)
@@ -303,18 +177,13 @@ mips_exception_return:
 
 	.section .note.GNU-stack, "", %progbits
 
-/* The interrupted context's k0 while an exception is entered, and the
- * mfc0 fast path's view of the running guest VCPU. */
+/* The running guest VCPU as the fast paths see it, and the interrupted
+ * context's k0 while an exception is entered (arch/fast_path.hpp). */
 	.data
 	.globl	mips_fast
-	.balign	4
+	.balign	8
 mips_fast:
-	.word	0, 0, 0, 0
-
-	.globl	mips_kscratch
-	.balign	4
-mips_kscratch:
-	.word	0
+	.space	FAST_SIZE
 
 /* mips_enter_guest(frame): first entry into a guest, through the normal
  * exception return path with the frame the VCPU prepared. */

@@ -51,10 +51,19 @@ TlbRange tlb_range(const TlbEntry& e) {
 
 GuestTlb::GuestTlb(unsigned entries)
     : entries_{},
+      keys_{},
       size_(tern::min(tern::max(entries, 1u), max_entries)),
       random_(0),
-      random_state_(0x2545f491u) {
+      random_state_(0x2545f491u),
+      large_(0) {
     reset();
+}
+
+void GuestTlb::set(unsigned index, const TlbEntry& e) {
+    if (entries_[index].pagemask != 0) --large_;
+    if (e.pagemask != 0) ++large_;
+    entries_[index] = e;
+    keys_[index] = e.entryhi & vpn2_compare_mask(e.pagemask);
 }
 
 TlbEntry GuestTlb::flushed_entry(unsigned index) {
@@ -62,8 +71,10 @@ TlbEntry GuestTlb::flushed_entry(unsigned index) {
 }
 
 void GuestTlb::reset() {
+    large_ = 0;
     for (unsigned i = 0; i < max_entries; ++i) {
         entries_[i] = flushed_entry(i);
+        keys_[i] = i < size_ ? flushed_entry(i).entryhi : 1;
     }
     reset_random();
 }
@@ -94,12 +105,12 @@ tern::Status GuestTlb::write(unsigned index, const TlbEntry& e) {
     const uint32_t pagemask = legal_pagemask(e.pagemask);
     const uint32_t g = EntryLoReg::G::mask & e.entrylo0 & e.entrylo1;
     const uint32_t lo_keep = entrylo_writable & ~EntryLoReg::G::mask & ~pfn_in_page_bits(pagemask);
-    entries_[index] = {
+    set(index, {
         .entryhi = e.entryhi & entryhi_writable & ~pagemask,
         .pagemask = pagemask,
         .entrylo0 = (e.entrylo0 & lo_keep) | g,
         .entrylo1 = (e.entrylo1 & lo_keep) | g,
-    };
+    });
     return tern::Status::ok;
 }
 
@@ -117,7 +128,7 @@ unsigned GuestTlb::random_index(unsigned wired) {
         // must not evict the entry it has just written.
         const unsigned span = size_ - wired;
         random_state_ = xorshift32(random_state_);
-        unsigned next = wired + random_state_ % span;
+        unsigned next = wired + static_cast<unsigned>((uint64_t{random_state_} * span) >> 32);
         if (next == now) {
             next = next + 1 < size_ ? next + 1 : wired;
         }

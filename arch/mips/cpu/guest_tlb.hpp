@@ -99,7 +99,9 @@ public:
     // The index tlbwr uses now, in [wired, size - 1] (size - 1 when
     // wired >= size), without changing it: what mfc0 Random reads.
     unsigned peek_random(unsigned wired) const;
-    // peek_random(), then moves on to another pseudo-random index.
+    // peek_random(), then moves on to another pseudo-random index: Wired +
+    // (xorshift32 state * span) >> 32, never the index just used (the
+    // assembly tlbwr fast path computes the same; cpu/cop0_fast.S).
     unsigned random_index(unsigned wired);
     // Random's upper bound again (reset, and any write to Wired).
     void reset_random();
@@ -108,13 +110,23 @@ public:
     // caller only asks for mapped addresses).
     TlbLookup lookup(uint32_t va, uint8_t asid) const;
 
+    // Entries whose page is larger than 4 KiB.
+    unsigned large_entries() const { return large_; }
+
 private:
+    friend struct FastPathLayout;  // the assembly fast paths read and write it
     static TlbEntry flushed_entry(unsigned index);
+    void set(unsigned index, const TlbEntry& e);
 
     TlbEntry entries_[max_entries];
+    // keys_[i]: entry i's VPN2 under its mask (ASID bits clear), so that
+    // the assembly refill walk compares one word per entry when every
+    // page is 4 KiB; 1 (matches no address) from size() on.
+    uint32_t keys_[max_entries];
     unsigned size_;
     unsigned random_;
     uint32_t random_state_;
+    unsigned large_;
 };
 
 }  // namespace mips

@@ -1,71 +1,254 @@
 /* The host TLB refill fast path. The vector at EBase+0x000 jumps here on
  * a refill (EXL was 0). A refill from user mode is a guest access:
- *  - in the guest's kernel view, an address below kseg0_limit is guest
- *    KSEG0 RAM: its host EntryLo pair is computed directly;
- *  - otherwise the running VCPU's soft TLB may hold the translation the C
- *    slow path computed earlier (a guest KSEG1 page, a guest TLB hit).
+ *  1. in the guest's kernel view, an address below FAST_KSEG0_LIMIT is
+ *     guest KSEG0 RAM: its host EntryLo pair is computed directly;
+ *  2. the running VCPU's soft TLB may hold the translation (C or this
+ *     path computed it earlier);
+ *  3. else, for an address the view maps through the guest TLB, the
+ *     guest TLB is searched (when all its pages are 4 KiB): a hit on
+ *     guest RAM is shadowed here; a miss is delivered to the guest as a
+ *     TLB refill exception, as deliver_address_exception() would.
  * Anything else, and every refill from kernel mode, goes to the general
- * exception entry and so to C. Only k0, k1 and $at (saved) are used. */
-#include "arch/refill.hpp"
+ * exception entry and so to C. Steps 1 and 2 use k0, k1 and $at; step 3
+ * borrows t0-t5 too (all saved in mips_fast). */
+#include "arch/fast_path.hpp"
 
 	.set	noreorder
 	.set	noat
+
+#include "fast_path.inc"
+
 	.text
 	.globl	mips_refill_fast
 	.ent	mips_refill_fast
 mips_refill_fast:
-	/* The stub parked k1 in DESAVE and k0 in mips_kscratch. */
+	/* The stub parked k1 in DESAVE and k0 in mips_fast. */
 	mfc0	$k0, $12			/* from user mode? */
 	andi	$k0, $k0, 0x10
-	beqz	$k0, 9f
-	lui	$k1, %hi(mips_refill)
-	addiu	$k1, $k1, %lo(mips_refill)
-	sw	$at, REFILL_SCRATCH($k1)
+	beqz	$k0, .Lgeneral
+	lui	$k1, %hi(mips_fast)
+	addiu	$k1, $k1, %lo(mips_fast)
+	sw	$at, FAST_AT($k1)
 
 	mfc0	$k0, $8				/* BadVAddr */
-	lw	$at, REFILL_KSEG0_LIMIT($k1)
+	lw	$at, FAST_KSEG0_LIMIT($k1)
 	sltu	$at, $k0, $at
 	beqz	$at, 2f
 	srl	$k0, $k0, 13
-	/* Guest KSEG0 RAM: EntryLo0 = lo(0) + (VPN2 << 7), EntryLo1 the next page. */
+	/* 1. Guest KSEG0 RAM: EntryLo0 = lo(0) + (VPN2 << 7), EntryLo1 the next page. */
 	sll	$k0, $k0, 7
-	lw	$at, REFILL_KSEG0_LO($k1)
+	lw	$at, FAST_KSEG0_LO($k1)
 	addu	$k0, $k0, $at
 	mtc0	$k0, $2
 	addiu	$k0, $k0, 0x40
-	b	3f
+	b	.Lwrite_random
 	mtc0	$k0, $3
 
-2:	/* The soft TLB: Context.BadVPN2 picks the slot, EntryHi is the tag. */
+2:	/* 2. The soft TLB: Context.BadVPN2 picks the slot, EntryHi is the tag. */
 	mfc0	$k0, $4
 	andi	$k0, $k0, SOFT_TLB_INDEX_MASK
-	lw	$at, REFILL_SOFT_TLB($k1)
-	beqz	$at, 8f
+	lw	$at, FAST_SOFT_TLB($k1)
+	beqz	$at, .Lgeneral_at
 	addu	$k0, $k0, $at
 	lw	$at, 0($k0)
 	mfc0	$k1, $10
-	bne	$at, $k1, 8f
+	bne	$at, $k1, .Lwalk
 	nop
 	lw	$at, 4($k0)
 	mtc0	$at, $2
 	lw	$at, 8($k0)
 	mtc0	$at, $3
 
-3:	mtc0	$zero, $5			/* 4 KiB shadow pages */
+.Lwrite_random:
+	mtc0	$zero, $5			/* 4 KiB shadow pages */
 	ehb
 	tlbwr
-	lui	$k1, %hi(mips_refill)
-	lw	$at, %lo(mips_refill + REFILL_SCRATCH)($k1)
-	lui	$k1, %hi(mips_kscratch)		/* the guest's k0 and k1 back */
-	lw	$k0, %lo(mips_kscratch)($k1)
+.Lreturn:
+	lui	$k1, %hi(mips_fast)
+	lw	$at, %lo(mips_fast + FAST_AT)($k1)
+	lw	$k0, %lo(mips_fast + FAST_K0)($k1)	/* the guest's k0 and k1 back */
 	mfc0	$k1, $31
 	eret
 
-8:	lui	$k1, %hi(mips_refill)
-	lw	$at, %lo(mips_refill + REFILL_SCRATCH)($k1)
-9:	lui	$k0, %hi(mips_exception_entry)
-	addiu	$k0, $k0, %lo(mips_exception_entry)
-	jr	$k0
+.Lgeneral_at:
+	lw	$at, FAST_AT($k1)
+.Lgeneral:
+	j	mips_exception_entry
+	nop
+
+	.macro	SAVE_WALK
+	sw	$t0, FAST_T0($k1)
+	sw	$t1, FAST_T1($k1)
+	sw	$t2, FAST_T2($k1)
+	sw	$t3, FAST_T3($k1)
+	sw	$t4, FAST_T4($k1)
+	sw	$t5, FAST_T5($k1)
+	.endm
+
+	.macro	RESTORE_WALK
+	lw	$t0, FAST_T0($k1)
+	lw	$t1, FAST_T1($k1)
+	lw	$t2, FAST_T2($k1)
+	lw	$t3, FAST_T3($k1)
+	lw	$t4, FAST_T4($k1)
+	lw	$t5, FAST_T5($k1)
+	.endm
+
+/* 3. The guest TLB. t0 = the address, t1 = end of the keys, t2 = key
+ * pointer, t3 = the address's VPN2, k0 = GuestTlb. */
+.Lwalk:
+	lui	$k1, %hi(mips_fast)
+	addiu	$k1, $k1, %lo(mips_fast)
+	SAVE_WALK
+	mfc0	$t0, $8
+	srl	$at, $t0, 30			/* 1: KSEG2/3 (moved), 0: below 1 GiB */
+	lw	$t1, FAST_KERNEL_VIEW($k1)
+	bne	$at, $t1, .Lwalk_general	/* not mapped through the guest TLB in this view */
+	lw	$k0, FAST_TLB($k1)
+	lw	$at, GTLB_LARGE($k0)
+	bnez	$at, .Lwalk_general		/* a large page could cover it: C */
+	lw	$t1, GTLB_SIZE($k0)
+	addiu	$t1, $t1, 3			/* keys, four at a time */
+	srl	$t1, $t1, 2
+	sll	$t1, $t1, 4
+	addiu	$t2, $k0, GTLB_KEYS
+	addu	$t1, $t1, $t2
+	srl	$t3, $t0, 13
+	sll	$t3, $t3, 13
+1:	lw	$at, 0($t2)
+	beq	$at, $t3, .Lkey
+	lw	$at, 4($t2)
+	beq	$at, $t3, .Lkey1
+	lw	$at, 8($t2)
+	beq	$at, $t3, .Lkey2
+	lw	$at, 12($t2)
+	beq	$at, $t3, .Lkey3
+	addiu	$t2, $t2, 16
+	bne	$t2, $t1, 1b
+	nop
+	b	.Lmiss
+	nop
+.Lkey3:	b	.Lkey
+	addiu	$t2, $t2, -4
+.Lkey2:	b	.Lkey
+	addiu	$t2, $t2, 8
+.Lkey1:	addiu	$t2, $t2, 4
+
+/* keys[i] (at t2) has the VPN2: entry i matches if global or of the
+ * guest's ASID; else the search goes on. */
+.Lkey:
+	subu	$t4, $t2, $k0
+	sll	$t4, $t4, 2
+	addu	$t4, $t4, $k0
+	addiu	$t4, $t4, -4 * GTLB_KEYS	/* t4: &entries[i] */
+	lw	$at, 0($t4)
+	lw	$t5, FAST_GUEST_ASID($k1)
+	andi	$at, $at, 0xFF
+	beq	$at, $t5, .Lhit
+	lw	$at, 8($t4)
+	lw	$t5, 12($t4)
+	and	$at, $at, $t5
+	andi	$at, $at, 0x1			/* G */
+	bnez	$at, .Lhit
+	nop
+2:	addiu	$t2, $t2, 4
+	beq	$t2, $t1, .Lmiss
+	nop
+	lw	$at, 0($t2)
+	bne	$at, $t3, 2b
+	nop
+	b	.Lkey
+	nop
+
+/* A guest TLB hit on a 4 KiB entry: its shadow, as fill_shadow() would
+ * make it when the frames are RAM (a half that is not gets an invalid
+ * host half: its access comes back through C). */
+.Lhit:
+	lw	$t2, 8($t4)
+	lw	$t3, 12($t4)
+	SHADOW_LO $t4, $t2, $at
+	SHADOW_LO $t5, $t3, $at
+	mtc0	$t4, $2
+	mtc0	$t5, $3
+	mtc0	$zero, $5
+	ehb
+	tlbwr
+	lw	$t1, FAST_SOFT_TLB($k1)		/* and the soft TLB */
+	mfc0	$t2, $10
+	srl	$at, $t0, 9
+	andi	$at, $at, SOFT_TLB_INDEX_MASK
+	addu	$t1, $t1, $at
+	sw	$t2, 0($t1)
+	sw	$t4, 4($t1)
+	sw	$t5, 8($t1)
+	COUNT_HIT FAST_HITS_FILL
+	RESTORE_WALK
+	b	.Lreturn
+	nop
+
+/* No guest TLB entry: a TLB refill exception for the guest, taken at its
+ * refill vector (EXL is clear; else C takes it to the general vector). */
+.Lmiss:
+	lw	$k0, FAST_CP0($k1)
+	lw	$t1, CP0_STATUS($k0)
+	andi	$at, $t1, 0x2
+	bnez	$at, .Lwalk_general
+	ori	$t1, $t1, 0x2			/* EXL */
+	sw	$t1, CP0_STATUS($k0)
+	mfc0	$t2, $13			/* TLBL or TLBS, and BD, as the host's */
+	lui	$at, 0x8000
+	ori	$at, $at, 0x007C
+	and	$t2, $t2, $at
+	lw	$t3, CP0_CAUSE($k0)
+	lui	$at, 0x4FFF			/* BD, CE and ExcCode replaced */
+	ori	$at, $at, 0xFF83
+	and	$t3, $t3, $at
+	or	$t3, $t3, $t2
+	sw	$t3, CP0_CAUSE($k0)
+	mfc0	$at, $14			/* EPC: the access, or its branch */
+	sw	$at, CP0_EPC($k0)
+	sw	$t0, CP0_BADVADDR($k0)
+	srl	$t2, $t0, 13
+	sll	$t2, $t2, 13			/* VPN2 */
+	lw	$at, CP0_ENTRYHI($k0)		/* EntryHi: VPN2, the ASID stays */
+	andi	$at, $at, 0xFF
+	or	$at, $at, $t2
+	sw	$at, CP0_ENTRYHI($k0)
+	srl	$t2, $t2, 9			/* Context.BadVPN2 (bits 22:4) */
+	lw	$at, CP0_CONTEXT($k0)
+	lui	$t3, 0xFF80
+	and	$at, $at, $t3
+	or	$at, $at, $t2
+	sw	$at, CP0_CONTEXT($k0)
+	lw	$at, FAST_NESTED($k1)
+	sw	$zero, 0($at)
+	/* The refill vector: 0xBFC00200 with BEV, else EBase; moved. */
+	lui	$at, 0x0040			/* BEV */
+	and	$at, $t1, $at
+	bnez	$at, 3f
+	lui	$t2, 0x3FC0
+	lw	$t2, CP0_EBASE($k0)
+	srl	$t2, $t2, 12
+	sll	$t2, $t2, 12
+	lui	$at, 0x8000
+	b	4f
+	subu	$t2, $t2, $at
+3:	ori	$t2, $t2, 0x0200
+4:	mtc0	$t2, $14
+	lw	$at, FAST_KERNEL_VIEW($k1)
+	bnez	$at, 5f
+	nop
+	VIEW_KERNEL
+	ehb
+5:	COUNT_HIT FAST_HITS_REFILL
+	RESTORE_WALK
+	b	.Lreturn
+	nop
+
+.Lwalk_general:
+	RESTORE_WALK
+	lw	$at, FAST_AT($k1)
+	j	mips_exception_entry
 	nop
 	.end	mips_refill_fast
 
@@ -75,8 +258,8 @@ mips_refill_fast:
 	.globl	mips_refill_stub_end
 mips_refill_stub:
 	mtc0	$k1, $31
-	lui	$k1, %hi(mips_kscratch)
-	sw	$k0, %lo(mips_kscratch)($k1)
+	lui	$k1, %hi(mips_fast)
+	sw	$k0, %lo(mips_fast + FAST_K0)($k1)
 	lui	$k0, %hi(mips_refill_fast)
 	addiu	$k0, $k0, %lo(mips_refill_fast)
 	jr	$k0

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "arch/cp0.hpp"
-#include "arch/cp0_fast.hpp"
+#include "arch/fast_path.hpp"
 #include "arch/trap.hpp"
 #include "console.hpp"
 #include "lib/format.hpp"
@@ -51,14 +51,30 @@ void sync_device_lines(Vcpu& v) {
 void prepare_entry(Vcpu& v) {
     Cp0Model& cp0 = v.arch.cp0;
     sync_device_lines(v);
-    // The assembly mfc0 fast path reads this VCPU's CP0 while it runs.
+    // The assembly fast paths work on this VCPU's state while it runs.
     mips_fast.cp0 = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&cp0));
     mips_fast.count_bias = v.arch.count_bias;
+    mips_fast.tlb = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&v.arch.tlb));
+    mips_fast.nested = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&v.arch.nested_exceptions));
     if (cp0.irq_deliverable()) {
         ++v.arch.injected_irqs;
         deliver_exception(v, ExcCode::Int, false);
     }
     shadow_enter(v);
+}
+
+// What the assembly fast paths served since this VCPU last left C.
+void collect_fast_hits(Vcpu& v) {
+    FastPath& fast = mips_fast;
+    uint64_t* exits = v.arch.exits;
+    exits[static_cast<unsigned>(arch::Exit::mfc0_fast)] += fast.hits_mfc0;
+    exits[static_cast<unsigned>(arch::Exit::mtc0_fast)] += fast.hits_mtc0;
+    exits[static_cast<unsigned>(arch::Exit::eret_fast)] += fast.hits_eret;
+    exits[static_cast<unsigned>(arch::Exit::tlb_write_fast)] += fast.hits_tlbw;
+    exits[static_cast<unsigned>(arch::Exit::refill_fast)] += fast.hits_refill;
+    exits[static_cast<unsigned>(arch::Exit::fill_fast)] += fast.hits_fill;
+    fast.hits_mfc0 = fast.hits_mtc0 = fast.hits_eret = fast.hits_tlbw = 0;
+    fast.hits_refill = fast.hits_fill = 0;
 }
 
 void dispatch_exit(Vcpu& v, TrapFrame& f) {
@@ -143,9 +159,7 @@ void vcpu_exit(TrapFrame& f) {
     }
     uint32_t start = read_cp0<cp0::count>();
     v.arch.last_exit = arch::Exit::count_;
-    // mfc0s the fast path served since this VCPU last left C.
-    v.arch.exits[static_cast<unsigned>(arch::Exit::mfc0_fast)] += mips_fast.hits;
-    mips_fast.hits = 0;
+    collect_fast_hits(v);
     dispatch_exit(v, f);
     if (v.arch.nested_exceptions > storm_limit) {
         char what[80];
@@ -180,7 +194,6 @@ void arch_vcpu_init(Vcpu& v, uint64_t pc) {
     a.waiting = false;
     a.nested_exceptions = 0;
     a.synced_irq_lines = ~0u;
-    a.entered_key = ~0u;
     a.fetch_page = ~0u;
     a.fetch_host = nullptr;
     memset(a.exits, 0, sizeof(a.exits));

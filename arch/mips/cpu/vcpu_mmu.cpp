@@ -2,6 +2,7 @@
 // moved kernel segments and the guest TLB, filling host TLB shadows, and
 // handing device accesses to the emulators.
 #include "arch/cp0.hpp"
+#include "arch/fast_path.hpp"
 #include "console.hpp"
 #include "decode.hpp"
 #include "guest.hpp"
@@ -12,8 +13,6 @@
 
 #include <string.h>
 #include "vcpu_internal.hpp"
-
-mips::RefillContext mips_refill;
 
 namespace mips {
 namespace {
@@ -257,38 +256,58 @@ void shadow_release(Vcpu& v) {
 
 void shadow_enter(Vcpu& v) {
     arch::VcpuMmu& mmu = *v.arch.mmu;
-    // Nothing to do when this VCPU entered last, in the same view and ASID,
-    // and no generation or epoch change happened since.
-    static const Vcpu* last_entered;
+    // Nothing to do when this VCPU entered last, in the same view, ASID,
+    // epoch and generation, and no fast path switched the view since
+    // (they zero view_key).
     bool kernel = guest_kernel_mode(v);
-    uint32_t key = (kernel ? 1u : 0u) | uint32_t{v.arch.cp0.asid()} << 1 |
-                   uint32_t{mmu.asids.epoch} << 9 | (asid_allocator.generation() & 0x7f) << 25;
-    if (last_entered == &v && v.arch.entered_key == key) return;
-    last_entered = &v;
-    v.arch.entered_key = key;
-    uint8_t asid = current_host_asid(v);
+    uint8_t guest_asid = v.arch.cp0.asid();
+    uint32_t key = 0x80000000u | (kernel ? 1u : 0u) | uint32_t{guest_asid} << 1 | uint32_t{mmu.asids.epoch} << 9;
+    auto owner = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&v));
+    if (mips_fast.view_key == key && mips_fast.view_owner == owner &&
+        mips_fast.generation == asid_allocator.generation())
+        return;
+    // Both views' host ASIDs at this guest ASID, so that the fast paths
+    // can switch views; the second may have started a new generation.
+    uint8_t user_asid = asid_allocator.get(mmu.asids, false, guest_asid);
+    uint8_t kernel_asid = asid_allocator.get(mmu.asids, true, guest_asid);
+    if (asid_allocator.lookup(mmu.asids, false, guest_asid) != user_asid)
+        user_asid = asid_allocator.get(mmu.asids, false, guest_asid);
     if (mmu.soft_generation != asid_allocator.generation()) {
         // A new generation reuses ASID numbers: old tags could match.
         for (SoftTlbEntry& e : mmu.soft_tlb) e.entryhi = soft_tlb_empty;
         mmu.soft_generation = asid_allocator.generation();
     }
-    mips_refill.soft_tlb = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(mmu.soft_tlb));
-    mips_refill.kseg0_limit = 0;
-    if (guest_kernel_mode(v)) {
-        // Guest KSEG0 RAM at guest-physical 0, as far as one region goes.
-        const tern::Region* r = v.guest->aspace.find(0);
-        if (r != nullptr && r->kind != tern::RegionKind::device) {
-            uint64_t limit = r->size < kseg1_base ? r->size : kseg1_base;
-            mips_refill.kseg0_limit = static_cast<uint32_t>(limit & ~uint64_t{2 * page_size - 1});
-            mips_refill.kseg0_lo = EntryLoReg::Pfn::bits(static_cast<uint32_t>(r->host_phys >> 12)) |
-                                   EntryLoReg::C::bits(cache_cacheable) | EntryLoReg::D::bits(1) |
-                                   EntryLoReg::V::bits(1);
-        }
+    FastPath& fast = mips_fast;
+    fast.asids = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&mmu.asids));
+    fast.generation = asid_allocator.generation();
+    fast.guest_asid = guest_asid;
+    fast.host_asid_user = user_asid;
+    fast.host_asid_kernel = kernel_asid;
+    fast.kernel_view = kernel ? 1 : 0;
+    fast.soft_tlb = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(mmu.soft_tlb));
+    // Guest RAM at guest-physical 0, as far as one region goes: guest
+    // KSEG0 maps straight onto it, and guest TLB frames in it are
+    // shadowed without C.
+    fast.ram_limit = 0;
+    const tern::Region* r = v.guest->aspace.find(0);
+    if (r != nullptr && r->kind != tern::RegionKind::device) {
+        uint64_t limit = r->size < kseg1_base ? r->size : kseg1_base;
+        fast.ram_limit = static_cast<uint32_t>(limit & ~uint64_t{2 * page_size - 1});
+        fast.ram_lo = EntryLoReg::Pfn::bits(static_cast<uint32_t>(r->host_phys >> 12));
+        fast.kseg0_lo = fast.ram_lo | EntryLoReg::C::bits(cache_cacheable) | EntryLoReg::D::bits(1) |
+                        EntryLoReg::V::bits(1);
     }
-    host_set_asid(asid);
+    fast.ram_pfn_limit = fast.ram_limit >> 6;
+    fast.kseg0_limit = kernel ? fast.ram_limit : 0;
+    fast.view_key = key;
+    fast.view_owner = owner;
+    host_set_asid(kernel ? kernel_asid : user_asid);
 }
 
-void shadow_forget_all(Vcpu& v) { AsidAllocator::forget(v.arch.mmu->asids); }
+void shadow_forget_all(Vcpu& v) {
+    AsidAllocator::forget(v.arch.mmu->asids);
+    mips_fast.view_key = 0;  // shadow_enter must look again
+}
 
 void shadow_invalidate(Vcpu& v, const TlbEntry& old_entry) {
     TlbRange range = tlb_range(old_entry);

@@ -14,7 +14,6 @@ const char* exit_name(Exit e) {
     case Exit::guest_tlb: return "guest-tlb";
     case Exit::mmio: return "mmio";
     case Exit::mfc0: return "mfc0";
-    case Exit::mfc0_fast: return "mfc0-fast";
     case Exit::mtc0: return "mtc0";
     case Exit::eret: return "eret";
     case Exit::wait: return "wait";
@@ -23,6 +22,12 @@ const char* exit_name(Exit e) {
     case Exit::di_ei: return "di/ei";
     case Exit::rdhwr: return "rdhwr";
     case Exit::reflected: return "reflected";
+    case Exit::mfc0_fast: return "mfc0-fast";
+    case Exit::mtc0_fast: return "mtc0-fast";
+    case Exit::eret_fast: return "eret-fast";
+    case Exit::tlb_write_fast: return "tlbw-fast";
+    case Exit::refill_fast: return "refill-fast";
+    case Exit::fill_fast: return "fill-fast";
     case Exit::count_: break;
     }
     return "?";

@@ -9,7 +9,7 @@
 #include "../../cpu/cp0_model.hpp"
 #include "../../cpu/guest_tlb.hpp"
 #include "../../cpu/asid_allocator.hpp"
-#include "arch/refill.hpp"
+#include "arch/fast_path.hpp"
 #include "arch/trap_frame.hpp"
 #include "timer.hpp"
 
@@ -22,7 +22,6 @@ enum class Exit : uint8_t {
     guest_tlb,      // a TLB exception reflected into the guest
     mmio,           // a load/store emulated by a device model
     mfc0,
-    mfc0_fast,      // served by the assembly fast path (no C, no tick count)
     mtc0,
     eret,
     wait,
@@ -31,6 +30,13 @@ enum class Exit : uint8_t {
     di_ei,
     rdhwr,
     reflected,      // any other exception delivered to the guest
+    // Served by the assembly fast paths (no C, no tick count).
+    mfc0_fast,
+    mtc0_fast,
+    eret_fast,
+    tlb_write_fast,
+    refill_fast,    // a guest TLB refill delivered
+    fill_fast,      // a shadow filled from a guest TLB hit
     count_,
 };
 const char* exit_name(Exit e);
@@ -57,7 +63,6 @@ struct VcpuState {
     bool waiting = false;              // executing `wait`
     uint32_t nested_exceptions = 0;    // delivered with EXL already set, in a row
     uint32_t synced_irq_lines = ~0u;    // irq_lines last copied into Cause
-    uint32_t entered_key = ~0u;         // view, ASIDs and epoch of the last entry
     uint32_t fetch_page = ~0u;          // last unmapped kernel page fetched from
     const uint8_t* fetch_host = nullptr;// ... and where the hypervisor sees it
     uint64_t injected_irqs = 0;          // interrupts delivered into the guest

@@ -1,0 +1,679 @@
+/* The guest CP0 fast path: a guest kernel's mfc0, mtc0, eret, tlbwr and
+ * tlbwi served without a trap frame and without C (docs/mips.md, "Fast
+ * paths"). mips_exception_entry jumps here on Coprocessor Unusable with
+ * CE = 0 outside a delay slot, the interrupted context's k0 parked in
+ * mips_fast and k1 in DESAVE.
+ *
+ * The instructions that follow the trapping one are served in the same
+ * exit while they are fast-path instructions too (nop and ehb are
+ * skipped), as in a refill handler's "mtc0 EntryLo0; mtc0 EntryLo1; ehb;
+ * tlbwr": the guest resumes at the first one that is not, which runs or
+ * traps as usual. A batch never leaves the page it started in, and ends
+ * after an eret and after a TLB write that evicted the host entry of the
+ * code page, so that fetching the next instruction cannot fault here.
+ *
+ * Anything unusual (another register, an ASID change, a large page, an
+ * interrupt an eret would unmask, ...) goes to mips_exception_slow with
+ * every register as the guest left it when nothing was served yet, or
+ * ends the batch there otherwise. Only what C's emulation would also do
+ * is done here; vcpu_emulate.cpp is the reference.
+ *
+ * Registers: k1 = &mips_fast, k0 = the guest's Cp0Model, t0 = guest PC,
+ * t1 = instruction, t2 = value, t3 = instructions served, t4 and at
+ * scratch (at and t0-t4 saved in mips_fast; the TLB writes borrow t5-t7,
+ * v0, v1, HI and LO as well). */
+#include "arch/fast_path.hpp"
+
+	.set	noreorder
+	.set	noat
+
+#include "fast_path.inc"
+
+/* Guest registers the fast path borrows: an mtc0 source or mfc0
+ * destination among them is their saved copy. */
+	.macro	SAVE_BORROWED
+	sw	$at, FAST_AT($k1)
+	sw	$t0, FAST_T0($k1)
+	sw	$t1, FAST_T1($k1)
+	sw	$t2, FAST_T2($k1)
+	sw	$t3, FAST_T3($k1)
+	sw	$t4, FAST_T4($k1)
+	.endm
+
+	.macro	RESTORE_BORROWED
+	lw	$at, FAST_AT($k1)
+	lw	$t0, FAST_T0($k1)
+	lw	$t1, FAST_T1($k1)
+	lw	$t2, FAST_T2($k1)
+	lw	$t3, FAST_T3($k1)
+	lw	$t4, FAST_T4($k1)
+	.endm
+
+	.text
+	.globl	mips_cop0_fast
+	.ent	mips_cop0_fast
+mips_cop0_fast:
+	mfc0	$k0, $12			/* from a guest (user mode)? */
+	andi	$k0, $k0, 0x10
+	beqz	$k0, 1f
+	lui	$k1, %hi(mips_fast)
+	addiu	$k1, $k1, %lo(mips_fast)
+	lw	$k0, FAST_CP0($k1)
+	bnez	$k0, 2f
+	nop
+1:	j	mips_exception_slow
+	nop
+2:	SAVE_BORROWED
+	move	$t3, $zero
+	lw	$t0, CP0_STATUS($k0)		/* the guest in kernel mode? */
+	andi	$t1, $t0, 0x6			/* EXL or ERL */
+	bnez	$t1, 3f
+	andi	$t1, $t0, 0x18			/* else KSU must be kernel */
+	bnez	$t1, .Lnone
+3:	mfc0	$t0, $14
+
+/* The instruction at t0: its page has just been executed from. */
+.Lnext:
+	lw	$t1, 0($t0)
+	srl	$t2, $t1, 21
+	xori	$at, $t2, 0x200			/* mfc0 */
+	beqz	$at, .Lmfc0
+	xori	$at, $t2, 0x204			/* mtc0 */
+	beqz	$at, .Lmtc0
+	xori	$at, $t2, 0x210			/* COP0 with CO: eret, TLB writes */
+	beqz	$at, .Lco
+	nop
+	beqz	$t1, .Ladvance			/* nop (only ever seen in a batch) */
+	xori	$at, $t1, 0xC0			/* ehb */
+	beqz	$at, .Ladvance
+	nop
+
+/* Not a fast-path instruction: after a batch the guest resumes at it;
+ * else the general exit, everything as the guest left it. */
+.Lnone:
+	bnez	$t3, .Ldone
+	nop
+	RESTORE_BORROWED
+	j	mips_exception_slow
+	nop
+
+.Ladvance:
+	addiu	$t0, $t0, 4
+	andi	$at, $t0, 0xFFF			/* a new page: end the batch */
+	bnez	$at, .Lnext
+	addiu	$t3, $t3, 1
+.Ldone:
+	mtc0	$t0, $14
+	RESTORE_BORROWED
+	lw	$k0, FAST_K0($k1)		/* the guest's own k0 and k1 */
+	mfc0	$k1, $31
+	ehb
+	eret
+
+/* ---------------------------------------------------------------- mfc0 */
+.Lmfc0:
+	andi	$at, $t1, 0x07F8		/* bits 10:3 must be zero */
+	bnez	$at, .Lnone
+	srl	$at, $t1, 8			/* rd * 8 */
+	andi	$at, $at, 0xF8
+	lui	$t4, %hi(.Lmf_table)
+	addiu	$t4, $t4, %lo(.Lmf_table)
+	addu	$t4, $t4, $at
+	jr	$t4
+	andi	$t2, $t1, 7			/* sel */
+
+	.macro	CASE label
+	b	\label
+	nop
+	.endm
+.Lmf_table:					/* by rd, 8 bytes each */
+	CASE	.Lmf_index			/* 0 */
+	CASE	.Lnone				/* 1 Random: C */
+	CASE	.Lmf_entrylo0			/* 2 */
+	CASE	.Lmf_entrylo1			/* 3 */
+	CASE	.Lmf_context			/* 4: Context, UserLocal */
+	CASE	.Lmf_pagemask			/* 5 */
+	CASE	.Lmf_wired			/* 6 */
+	CASE	.Lnone				/* 7 HWREna: C */
+	CASE	.Lmf_badvaddr			/* 8 */
+	CASE	.Lmf_count			/* 9 */
+	CASE	.Lmf_entryhi			/* 10 */
+	CASE	.Lmf_compare			/* 11 */
+	CASE	.Lmf_status			/* 12 */
+	CASE	.Lmf_cause			/* 13 */
+	CASE	.Lmf_epc			/* 14 */
+	CASE	.Lmf_prid			/* 15: PRId, EBase */
+	.rept	14				/* 16-29: Config and the rest: C */
+	CASE	.Lnone
+	.endr
+	CASE	.Lmf_errorepc			/* 30 */
+	CASE	.Lnone				/* 31 DESAVE */
+
+	/* sel 0 only: the value into t2 */
+	.macro	MF_FIELD label, offset
+\label:
+	bnez	$t2, .Lnone
+	nop
+	b	.Lmf_got
+	lw	$t2, \offset($k0)
+	.endm
+	MF_FIELD .Lmf_index, CP0_INDEX
+	MF_FIELD .Lmf_entrylo0, CP0_ENTRYLO0
+	MF_FIELD .Lmf_entrylo1, CP0_ENTRYLO1
+	MF_FIELD .Lmf_pagemask, CP0_PAGEMASK
+	MF_FIELD .Lmf_wired, CP0_WIRED
+	MF_FIELD .Lmf_badvaddr, CP0_BADVADDR
+	MF_FIELD .Lmf_entryhi, CP0_ENTRYHI
+	MF_FIELD .Lmf_compare, CP0_COMPARE
+	MF_FIELD .Lmf_status, CP0_STATUS
+	MF_FIELD .Lmf_epc, CP0_EPC
+	MF_FIELD .Lmf_errorepc, CP0_ERROREPC
+.Lmf_context:
+	xori	$at, $t2, 2			/* (4, 2) UserLocal */
+	bnez	$at, 1f
+	nop
+	b	.Lmf_got
+	lw	$t2, CP0_USERLOCAL($k0)
+1:	bnez	$t2, .Lnone
+	nop
+	b	.Lmf_got
+	lw	$t2, CP0_CONTEXT($k0)
+.Lmf_prid:
+	xori	$at, $t2, 1			/* (15, 1) EBase */
+	beqz	$at, .Lmf_ebase
+	nop
+	bnez	$t2, .Lnone
+	lui	$t2, 0x0001			/* (15, 0): the virtual 24K's PRId */
+	b	.Lmf_got
+	ori	$t2, $t2, 0x9300
+.Lmf_ebase:
+	b	.Lmf_got
+	lw	$t2, CP0_EBASE($k0)
+.Lmf_count:
+	bnez	$t2, .Lnone
+	mfc0	$t2, $9
+	lw	$at, FAST_COUNT_BIAS($k1)
+	b	.Lmf_got
+	addu	$t2, $t2, $at
+.Lmf_cause:					/* the timer drives TI and IP7 */
+	bnez	$t2, .Lnone
+	lbu	$at, CP0_TIMER_PENDING($k0)
+	beqz	$at, .Lmf_got
+	lw	$t2, CP0_CAUSE($k0)
+	lui	$at, 0x4000
+	ori	$at, $at, 0x8000
+	b	.Lmf_got
+	or	$t2, $t2, $at
+
+/* The value in t2 goes to rt. */
+.Lmf_got:
+	srl	$at, $t1, 13			/* rt * 8 */
+	andi	$at, $at, 0xF8
+	lui	$t4, %hi(.Lrt_write)
+	addiu	$t4, $t4, %lo(.Lrt_write)
+	addu	$t4, $t4, $at
+	jr	$t4
+	nop
+.Lrt_write:					/* by rt, 8 bytes each */
+	b	.Lmf_done			/* $zero */
+	nop
+	b	.Lmf_done
+	sw	$t2, FAST_AT($k1)
+	.irp	n, 2, 3, 4, 5, 6, 7
+	b	.Lmf_done
+	move	$\n, $t2
+	.endr
+	b	.Lmf_done
+	sw	$t2, FAST_T0($k1)
+	b	.Lmf_done
+	sw	$t2, FAST_T1($k1)
+	b	.Lmf_done
+	sw	$t2, FAST_T2($k1)
+	b	.Lmf_done
+	sw	$t2, FAST_T3($k1)
+	b	.Lmf_done
+	sw	$t2, FAST_T4($k1)
+	.irp	n, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
+	b	.Lmf_done
+	move	$\n, $t2
+	.endr
+	b	.Lmf_done
+	sw	$t2, FAST_K0($k1)
+	b	.Lmf_done
+	mtc0	$t2, $31
+	.irp	n, 28, 29, 30, 31
+	b	.Lmf_done
+	move	$\n, $t2
+	.endr
+.Lmf_done:
+	COUNT_HIT FAST_HITS_MFC0
+	b	.Ladvance
+	nop
+
+/* ---------------------------------------------------------------- mtc0 */
+.Lmtc0:
+	andi	$at, $t1, 0x07F8		/* bits 10:3 must be zero */
+	bnez	$at, .Lnone
+	srl	$at, $t1, 13			/* rt * 8 */
+	andi	$at, $at, 0xF8
+	lui	$t4, %hi(.Lrt_read)
+	addiu	$t4, $t4, %lo(.Lrt_read)
+	addu	$t4, $t4, $at
+	jr	$t4
+	nop
+.Lrt_read:					/* rt into t2, 8 bytes each */
+	b	.Lmt_got
+	move	$t2, $zero
+	b	.Lmt_got
+	lw	$t2, FAST_AT($k1)
+	.irp	n, 2, 3, 4, 5, 6, 7
+	b	.Lmt_got
+	move	$t2, $\n
+	.endr
+	b	.Lmt_got
+	lw	$t2, FAST_T0($k1)
+	b	.Lmt_got
+	lw	$t2, FAST_T1($k1)
+	b	.Lmt_got
+	lw	$t2, FAST_T2($k1)
+	b	.Lmt_got
+	lw	$t2, FAST_T3($k1)
+	b	.Lmt_got
+	lw	$t2, FAST_T4($k1)
+	.irp	n, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
+	b	.Lmt_got
+	move	$t2, $\n
+	.endr
+	b	.Lmt_got
+	lw	$t2, FAST_K0($k1)
+	b	.Lmt_got
+	mfc0	$t2, $31
+	.irp	n, 28, 29, 30, 31
+	b	.Lmt_got
+	move	$t2, $\n
+	.endr
+
+.Lmt_got:
+	srl	$at, $t1, 8			/* rd * 8 */
+	andi	$at, $at, 0xF8
+	andi	$t1, $t1, 7			/* t1: sel */
+	lui	$t4, %hi(.Lmt_table)
+	addiu	$t4, $t4, %lo(.Lmt_table)
+	addu	$t4, $t4, $at
+	jr	$t4
+	nop
+.Lmt_table:					/* by rd */
+	CASE	.Lnone				/* 0 Index: C */
+	CASE	.Lnone				/* 1 Random */
+	CASE	.Lmt_entrylo0			/* 2 */
+	CASE	.Lmt_entrylo1			/* 3 */
+	CASE	.Lmt_context			/* 4: Context, UserLocal */
+	CASE	.Lmt_pagemask			/* 5 */
+	.rept	4				/* 6 Wired, 7, 8, 9 Count: C */
+	CASE	.Lnone
+	.endr
+	CASE	.Lmt_entryhi			/* 10 */
+	.rept	3				/* 11 Compare, 12 Status, 13 Cause */
+	CASE	.Lnone
+	.endr
+	CASE	.Lmt_epc			/* 14 */
+	.rept	15				/* 15-29 */
+	CASE	.Lnone
+	.endr
+	CASE	.Lmt_errorepc			/* 30 */
+	CASE	.Lnone				/* 31 */
+
+.Lmt_entrylo0:					/* PFN, C, D, V, G */
+	bnez	$t1, .Lnone
+	lui	$at, 0x03FF
+	ori	$at, $at, 0xFFFF
+	and	$t2, $t2, $at
+	b	.Lmt_done
+	sw	$t2, CP0_ENTRYLO0($k0)
+.Lmt_entrylo1:
+	bnez	$t1, .Lnone
+	lui	$at, 0x03FF
+	ori	$at, $at, 0xFFFF
+	and	$t2, $t2, $at
+	b	.Lmt_done
+	sw	$t2, CP0_ENTRYLO1($k0)
+.Lmt_context:
+	xori	$at, $t1, 2			/* (4, 2) UserLocal */
+	bnez	$at, 1f
+	nop
+	b	.Lmt_done
+	sw	$t2, CP0_USERLOCAL($k0)
+1:	bnez	$t1, .Lnone
+	lui	$at, 0xFF80			/* Context: PTEBase only */
+	and	$t2, $t2, $at
+	lw	$t1, CP0_CONTEXT($k0)
+	lui	$at, 0x007F
+	ori	$at, $at, 0xFFF0		/* BadVPN2 stays */
+	and	$t1, $t1, $at
+	or	$t2, $t2, $t1
+	b	.Lmt_done
+	sw	$t2, CP0_CONTEXT($k0)
+.Lmt_pagemask:					/* only 4 KiB pages here */
+	bnez	$t1, .Lnone
+	lui	$at, 0x1FFF
+	ori	$at, $at, 0xE000
+	and	$at, $t2, $at
+	bnez	$at, .Lnone
+	nop
+	b	.Lmt_done
+	sw	$zero, CP0_PAGEMASK($k0)
+.Lmt_entryhi:					/* VPN2 and the same ASID */
+	bnez	$t1, .Lnone
+	lui	$at, 0xFFFF
+	ori	$at, $at, 0xE0FF
+	and	$t2, $t2, $at
+	lw	$at, CP0_ENTRYHI($k0)
+	xor	$at, $at, $t2
+	andi	$at, $at, 0xFF
+	bnez	$at, .Lnone			/* a new ASID: C enters another view */
+	nop
+	b	.Lmt_done
+	sw	$t2, CP0_ENTRYHI($k0)
+.Lmt_epc:
+	bnez	$t1, .Lnone
+	nop
+	b	.Lmt_done
+	sw	$t2, CP0_EPC($k0)
+.Lmt_errorepc:
+	bnez	$t1, .Lnone
+	nop
+	b	.Lmt_done
+	sw	$t2, CP0_ERROREPC($k0)
+.Lmt_done:
+	COUNT_HIT FAST_HITS_MTC0
+	b	.Ladvance
+	nop
+
+/* ------------------------------------------ COP0 with CO: eret, tlbwr/i */
+.Lco:
+	lui	$at, 0x01FF			/* bits 24:6 must be zero */
+	ori	$at, $at, 0xFFC0
+	and	$at, $t1, $at
+	bnez	$at, .Lnone
+	andi	$t2, $t1, 0x3F			/* funct */
+	xori	$at, $t2, 0x18
+	beqz	$at, .Leret
+	xori	$at, $t2, 0x06
+	beqz	$at, .Ltlbwr
+	xori	$at, $t2, 0x02
+	beqz	$at, .Ltlbwi
+	nop
+	b	.Lnone
+	nop
+
+/* eret from exception level (ERL set: C). The guest goes on at EPC in
+ * the view KSU gives; when clearing EXL lets an interrupt in, C delivers
+ * it. Ends the batch. */
+.Leret:
+	lw	$t1, CP0_STATUS($k0)
+	andi	$at, $t1, 0x4			/* ERL */
+	bnez	$at, .Lnone
+	ori	$t1, $t1, 0x2
+	xori	$t1, $t1, 0x2			/* t1: Status without EXL */
+	andi	$at, $t1, 0x1			/* IE */
+	beqz	$at, 2f
+	lw	$t2, CP0_CAUSE($k0)
+	lbu	$at, CP0_TIMER_PENDING($k0)
+	beqz	$at, 1f
+	nop
+	ori	$t2, $t2, 0x8000		/* the timer's IP7 */
+1:	and	$t2, $t2, $t1
+	andi	$t2, $t2, 0xFF00		/* IP & IM */
+	bnez	$t2, .Lnone
+	nop
+2:	sw	$t1, CP0_STATUS($k0)
+	lw	$t0, CP0_EPC($k0)
+	lw	$at, FAST_NESTED($k1)		/* not stuck in exceptions */
+	sw	$zero, 0($at)
+	andi	$at, $t1, 0x18			/* KSU = user: the user view */
+	beqz	$at, 3f
+	nop
+	VIEW_USER
+3:	COUNT_HIT FAST_HITS_ERET
+	b	.Ldone
+	nop
+
+	.macro	SAVE_TLBW
+	sw	$t5, FAST_T5($k1)
+	sw	$t6, FAST_T6($k1)
+	sw	$t7, FAST_T7($k1)
+	sw	$v0, FAST_V0($k1)
+	sw	$v1, FAST_V1($k1)
+	.endm
+
+	.macro	RESTORE_TLBW
+	lw	$t5, FAST_T5($k1)
+	lw	$t6, FAST_T6($k1)
+	lw	$t7, FAST_T7($k1)
+	lw	$v0, FAST_V0($k1)
+	lw	$v1, FAST_V1($k1)
+	.endm
+
+/* tlbwi and tlbwr of a 4 KiB entry, as Cp0Model::tlbwi/tlbwr followed
+ * by shadow_invalidate() of the replaced entry when that is a 4 KiB,
+ * non-global one (else C). Then the new entry's shadow is installed for
+ * the view the guest resumes in, when its frames are RAM: the refill the
+ * retried access would take is saved. Registers: t4 = GuestTlb, t5 =
+ * index, t6 = Random after a tlbwr, t7 = its new state (0 for tlbwi). */
+.Ltlbwi:
+	SAVE_TLBW
+	lw	$t4, FAST_TLB($k1)
+	lw	$at, CP0_PAGEMASK($k0)
+	bnez	$at, .Ltlbw_none
+	lw	$t5, CP0_INDEX($k0)
+	andi	$t5, $t5, 0x3F
+	lw	$at, GTLB_SIZE($t4)
+	sltu	$at, $t5, $at
+	beqz	$at, .Ltlbw_none		/* an Index past the TLB: C wraps it */
+	nop
+	b	.Ltlbw_write
+	move	$t7, $zero
+
+.Ltlbwr:
+	SAVE_TLBW
+	lw	$t4, FAST_TLB($k1)
+	lw	$at, CP0_PAGEMASK($k0)
+	bnez	$at, .Ltlbw_none
+	lbu	$at, CP0_RANDOM_RESET($k0)
+	bnez	$at, .Ltlbw_none		/* Wired was written: C resets Random */
+	lw	$t6, GTLB_SIZE($t4)
+	lw	$t7, CP0_WIRED($k0)
+	addiu	$at, $t7, 1
+	sltu	$at, $at, $t6
+	beqz	$at, .Ltlbw_none		/* at most one unwired entry: C */
+	lw	$t5, GTLB_RANDOM($t4)		/* GuestTlb::peek_random(Wired) */
+	sltu	$at, $t5, $t7
+	bnez	$at, 1f
+	sltu	$at, $t5, $t6
+	bnez	$at, 2f
+	nop
+1:	addiu	$t5, $t6, -1
+2:	lw	$t2, GTLB_RANDOM_STATE($t4)	/* GuestTlb::random_index: xorshift32 */
+	sll	$at, $t2, 13
+	xor	$t2, $t2, $at
+	srl	$at, $t2, 17
+	xor	$t2, $t2, $at
+	sll	$at, $t2, 5
+	xor	$t2, $t2, $at
+	subu	$t1, $t6, $t7			/* span = size - Wired */
+	mfhi	$v0				/* the guest's HI and LO */
+	mflo	$v1
+	multu	$t2, $t1
+	mfhi	$t1
+	mthi	$v0
+	mtlo	$v1
+	addu	$t1, $t1, $t7			/* Wired + (state * span >> 32) */
+	bne	$t1, $t5, 3f			/* never the index just used */
+	nop
+	addiu	$t1, $t1, 1
+	sltu	$at, $t1, $t6
+	bnez	$at, 3f
+	nop
+	move	$t1, $t7
+3:	move	$t6, $t1
+	move	$t7, $t2
+
+.Ltlbw_write:
+	sll	$at, $t5, 4
+	addu	$t2, $t4, $at			/* t2: &entries[index] */
+	lw	$at, 4($t2)
+	bnez	$at, .Ltlbw_none		/* replacing a large page: C */
+	lw	$t1, 8($t2)
+	lw	$at, 12($t2)
+	or	$v0, $t1, $at
+	andi	$v0, $v0, 0x2
+	beqz	$v0, .Lold_done			/* never valid: never shadowed */
+	and	$v0, $t1, $at
+	andi	$v0, $v0, 0x1
+	bnez	$v0, .Ltlbw_none		/* global: C forgets every shadow */
+	lw	$t1, 0($t2)			/* its EntryHi */
+	srl	$v0, $t1, 30			/* 1: kernel view (KSEG2/3); 0: user view */
+	sltiu	$at, $v0, 2
+	beqz	$at, .Lold_done			/* 0x80000000 and up: never shadowed */
+	sll	$v0, $v0, ASIDS_VIEW_SHIFT
+	andi	$at, $t1, 0xFF
+	sll	$at, $at, ASIDS_SLOT_SHIFT
+	addu	$v0, $v0, $at
+	lw	$at, FAST_ASIDS($k1)
+	addu	$v0, $v0, $at			/* &slots[view][its ASID] */
+	lw	$v1, 0($v0)
+	lw	$at, FAST_GENERATION($k1)
+	bne	$v1, $at, .Lold_done		/* no current host ASID: no shadow */
+	lhu	$v1, 4($v0)
+	lw	$at, FAST_ASIDS($k1)
+	lhu	$at, ASIDS_EPOCH($at)
+	bne	$v1, $at, .Lold_done
+	lbu	$v1, 6($v0)			/* its host ASID */
+	srl	$t1, $t1, 13
+	sll	$t1, $t1, 13
+	or	$t1, $t1, $v1			/* t1: the shadow's host EntryHi */
+	mtc0	$t1, $10
+	ehb
+	tlbp
+	ehb
+	mfc0	$at, $0
+	bltz	$at, 4f				/* not in the host TLB */
+	sll	$v0, $at, 13
+	lui	$v1, 0x8000			/* a unique EntryHi nothing maps */
+	addu	$v0, $v0, $v1
+	mtc0	$v0, $10
+	mtc0	$zero, $2
+	mtc0	$zero, $3
+	ehb
+	tlbwi
+	ehb
+4:	lw	$v0, FAST_SOFT_TLB($k1)		/* and its soft TLB slot */
+	srl	$at, $t1, 9
+	andi	$at, $at, SOFT_TLB_INDEX_MASK
+	addu	$v0, $v0, $at
+	lw	$at, 0($v0)
+	bne	$at, $t1, .Lold_done
+	lui	$at, 0x8000
+	sw	$at, 0($v0)
+.Lold_done:
+	/* The new entry (GuestTlb::write with PageMask 0) and its key. */
+	lw	$t1, CP0_ENTRYHI($k0)		/* VPN2 | ASID, stored masked */
+	lw	$v0, CP0_ENTRYLO0($k0)
+	lw	$v1, CP0_ENTRYLO1($k0)
+	and	$at, $v0, $v1
+	andi	$at, $at, 0x1			/* one G: both halves' */
+	srl	$v0, $v0, 1
+	sll	$v0, $v0, 1
+	or	$v0, $v0, $at
+	srl	$v1, $v1, 1
+	sll	$v1, $v1, 1
+	or	$v1, $v1, $at
+	sw	$t1, 0($t2)
+	sw	$zero, 4($t2)
+	sw	$v0, 8($t2)
+	sw	$v1, 12($t2)
+	sll	$at, $t5, 2
+	addu	$t2, $t4, $at
+	srl	$at, $t1, 13
+	sll	$at, $at, 13
+	sw	$at, GTLB_KEYS($t2)
+	beqz	$t7, 5f				/* tlbwr: Random moves on */
+	nop
+	sw	$t7, GTLB_RANDOM_STATE($t4)
+	sw	$t6, GTLB_RANDOM($t4)
+	sw	$t6, CP0_RANDOM($k0)
+5:
+	/* Its shadow in the view the guest resumes in (after the eret when
+	 * at exception level). Its ASID is EntryHi's: the current one. */
+	lw	$at, CP0_STATUS($k0)
+	andi	$t4, $at, 0x4			/* ERL: leave it to a refill */
+	bnez	$t4, .Lprefill_done
+	andi	$t4, $at, 0x2
+	beqz	$t4, 6f				/* EXL clear: the kernel view stays */
+	addiu	$t4, $zero, 1
+	andi	$t4, $at, 0x18
+	sltiu	$t4, $t4, 1			/* t4: 1 when KSU is kernel */
+6:	srl	$at, $t1, 30
+	bne	$at, $t4, .Lprefill_done	/* that view does not map it through the TLB */
+	nop
+	SHADOW_LO $t5, $v0, $at
+	SHADOW_LO $t6, $v1, $at
+	or	$at, $t5, $t6
+	beqz	$at, .Lprefill_done
+	lw	$t7, FAST_HOST_ASID_KERNEL($k1)
+	bnez	$t4, 7f
+	nop
+	lw	$t7, FAST_HOST_ASID_USER($k1)
+7:	srl	$t1, $t1, 13
+	sll	$t1, $t1, 13
+	or	$t1, $t1, $t7			/* the shadow's host EntryHi */
+	mtc0	$t1, $10
+	ehb
+	tlbp
+	ehb
+	mfc0	$at, $0
+	mtc0	$t5, $2
+	mtc0	$t6, $3
+	ehb
+	bltz	$at, 8f
+	nop
+	tlbwi
+	b	9f
+	nop
+8:	tlbwr
+9:	ehb
+	lw	$v0, FAST_SOFT_TLB($k1)
+	srl	$at, $t1, 9
+	andi	$at, $at, SOFT_TLB_INDEX_MASK
+	addu	$v0, $v0, $at
+	sw	$t1, 0($v0)
+	sw	$t5, 4($v0)
+	sw	$t6, 8($v0)
+.Lprefill_done:
+	/* The kernel view's ASID again. The batch goes on only while the
+	 * code page's shadow is still in the host TLB. */
+	srl	$t1, $t0, 13
+	sll	$t1, $t1, 13
+	lw	$at, FAST_HOST_ASID_KERNEL($k1)
+	or	$t1, $t1, $at
+	mtc0	$t1, $10
+	ehb
+	tlbp
+	ehb
+	mfc0	$t1, $0
+	mtc0	$at, $10
+	ehb
+	COUNT_HIT FAST_HITS_TLBW
+	RESTORE_TLBW
+	bgez	$t1, .Ladvance
+	nop
+	b	.Ldone
+	addiu	$t0, $t0, 4
+
+.Ltlbw_none:
+	RESTORE_TLBW
+	b	.Lnone
+	nop
+	.end	mips_cop0_fast
+
+	.section .note.GNU-stack, "", %progbits
