@@ -47,6 +47,7 @@ SOLO_GUESTS = {
     "tlbattr": {},
     # Timer-driven task switches: time slices of exact length under -icount.
     "preempt": {"icount": True},
+    "fastpath": {},
 }
 ALL_GUESTS = list(SOLO_GUESTS) + ["ping", "pong", "wild", "storm"]
 

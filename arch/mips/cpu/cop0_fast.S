@@ -1,110 +1,102 @@
 /* The guest CP0 fast path: a guest kernel's mfc0, mtc0, eret, tlbwr and
  * tlbwi served without a trap frame and without C (docs/mips.md, "Fast
- * paths"). mips_exception_entry jumps here on Coprocessor Unusable with
- * CE = 0 outside a delay slot, the interrupted context's k0 parked in
- * mips_fast and k1 in DESAVE.
+ * paths"). The general exception vector jumps here on Coprocessor
+ * Unusable, the interrupted context's k0 parked in mips_fast, k1 in
+ * DESAVE, and $k1 = &mips_fast.
  *
  * The instructions that follow the trapping one are served in the same
  * exit while they are fast-path instructions too (nop and ehb are
  * skipped), as in a refill handler's "mtc0 EntryLo0; mtc0 EntryLo1; ehb;
  * tlbwr": the guest resumes at the first one that is not, which runs or
- * traps as usual. A batch never leaves the page it started in, and ends
- * after an eret and after a TLB write that evicted the host entry of the
- * code page, so that fetching the next instruction cannot fault here.
+ * traps as usual. A batch never leaves the page it started in (the page
+ * just executed from, so fetching from it cannot fault here), and ends
+ * with an eret, or after a TLB write (which may evict the code page's
+ * host entry) unless the next instruction, read before the write, is an
+ * eret.
  *
- * Anything unusual (another register, an ASID change, a large page, an
- * interrupt an eret would unmask, ...) goes to mips_exception_slow with
- * every register as the guest left it when nothing was served yet, or
- * ends the batch there otherwise. Only what C's emulation would also do
- * is done here; vcpu_emulate.cpp is the reference.
+ * Anything unusual (another instruction or register, an ASID change, a
+ * large page, an interrupt an eret would let in, a fault in a delay slot,
+ * another coprocessor, ...) goes to mips_exception_entry with every
+ * register as the guest left it when nothing was served yet, and ends
+ * the batch otherwise. Only what C's emulation would do is done here;
+ * vcpu_emulate.cpp is the reference.
  *
  * Registers: k1 = &mips_fast, k0 = the guest's Cp0Model, t0 = guest PC,
- * t1 = instruction, t2 = value, t3 = instructions served, t4 and at
- * scratch (at and t0-t4 saved in mips_fast; the TLB writes borrow t5-t7,
- * v0, v1, HI and LO as well). */
+ * t1 = instruction, t2 = value, at scratch (at, t0-t2 saved in
+ * mips_fast; TLB writes borrow t3-t7, v0 and v1 as well). */
 #include "arch/fast_path.hpp"
 
 	.set	noreorder
 	.set	noat
+	.option	pic0		/* entered by an absolute j from the vector: no $t9 stub */
 
 #include "fast_path.inc"
-
-/* Guest registers the fast path borrows: an mtc0 source or mfc0
- * destination among them is their saved copy. */
-	.macro	SAVE_BORROWED
-	sw	$at, FAST_AT($k1)
-	sw	$t0, FAST_T0($k1)
-	sw	$t1, FAST_T1($k1)
-	sw	$t2, FAST_T2($k1)
-	sw	$t3, FAST_T3($k1)
-	sw	$t4, FAST_T4($k1)
-	.endm
-
-	.macro	RESTORE_BORROWED
-	lw	$at, FAST_AT($k1)
-	lw	$t0, FAST_T0($k1)
-	lw	$t1, FAST_T1($k1)
-	lw	$t2, FAST_T2($k1)
-	lw	$t3, FAST_T3($k1)
-	lw	$t4, FAST_T4($k1)
-	.endm
 
 	.text
 	.globl	mips_cop0_fast
 	.ent	mips_cop0_fast
 mips_cop0_fast:
-	mfc0	$k0, $12			/* from a guest (user mode)? */
-	andi	$k0, $k0, 0x10
-	beqz	$k0, 1f
-	lui	$k1, %hi(mips_fast)
-	addiu	$k1, $k1, %lo(mips_fast)
+	lw	$k0, FAST_KERNEL_VIEW($k1)	/* the guest in kernel mode? */
+	beqz	$k0, .Lslow
+	sw	$at, FAST_AT($k1)
+	sw	$t0, FAST_T0($k1)
+	sw	$t1, FAST_T1($k1)
+	sw	$t2, FAST_T2($k1)
 	lw	$k0, FAST_CP0($k1)
-	bnez	$k0, 2f
+	mfc0	$t0, $14
+	lw	$t1, 0($t0)			/* the page was just executed from */
+	srl	$at, $t1, 26
+	xori	$at, $at, 0x10			/* COP0 (else: a delay slot's branch, */
+	bnez	$at, .Lnone			/*  another coprocessor) */
 	nop
-1:	j	mips_exception_slow
-	nop
-2:	SAVE_BORROWED
-	move	$t3, $zero
-	lw	$t0, CP0_STATUS($k0)		/* the guest in kernel mode? */
-	andi	$t1, $t0, 0x6			/* EXL or ERL */
-	bnez	$t1, 3f
-	andi	$t1, $t0, 0x18			/* else KSU must be kernel */
-	bnez	$t1, .Lnone
-3:	mfc0	$t0, $14
 
-/* The instruction at t0: its page has just been executed from. */
-.Lnext:
-	lw	$t1, 0($t0)
-	srl	$t2, $t1, 21
-	xori	$at, $t2, 0x200			/* mfc0 */
+/* t1: the COP0 instruction at t0. */
+.Ldecode:
+	srl	$at, $t1, 21
+	andi	$at, $at, 0x1F			/* rs */
 	beqz	$at, .Lmfc0
-	xori	$at, $t2, 0x204			/* mtc0 */
-	beqz	$at, .Lmtc0
-	xori	$at, $t2, 0x210			/* COP0 with CO: eret, TLB writes */
-	beqz	$at, .Lco
-	nop
-	beqz	$t1, .Ladvance			/* nop (only ever seen in a batch) */
-	xori	$at, $t1, 0xC0			/* ehb */
-	beqz	$at, .Ladvance
+	xori	$t2, $at, 0x04
+	beqz	$t2, .Lmtc0
+	xori	$t2, $at, 0x10			/* CO */
+	beqz	$t2, .Lco
 	nop
 
 /* Not a fast-path instruction: after a batch the guest resumes at it;
  * else the general exit, everything as the guest left it. */
 .Lnone:
-	bnez	$t3, .Ldone
+	mfc0	$at, $14
+	bne	$at, $t0, .Ldone
 	nop
-	RESTORE_BORROWED
-	j	mips_exception_slow
+	lw	$t0, FAST_T0($k1)
+	lw	$t1, FAST_T1($k1)
+	lw	$t2, FAST_T2($k1)
+	lw	$at, FAST_AT($k1)
+.Lslow:
+	j	mips_exception_entry
 	nop
 
+/* One instruction served: the next one too, if it is a COP0 one on this
+ * page (nop and ehb are stepped over). */
 .Ladvance:
 	addiu	$t0, $t0, 4
-	andi	$at, $t0, 0xFFF			/* a new page: end the batch */
-	bnez	$at, .Lnext
-	addiu	$t3, $t3, 1
+	andi	$at, $t0, 0xFFF
+	beqz	$at, .Ldone
+	nop
+	lw	$t1, 0($t0)
+	srl	$at, $t1, 26
+	xori	$at, $at, 0x10
+	beqz	$at, .Ldecode
+	xori	$at, $t1, 0xC0
+	beqz	$at, .Ladvance			/* ehb */
+	nop
+	beqz	$t1, .Ladvance			/* nop */
+	nop
 .Ldone:
 	mtc0	$t0, $14
-	RESTORE_BORROWED
+	lw	$t0, FAST_T0($k1)
+	lw	$t1, FAST_T1($k1)
+	lw	$t2, FAST_T2($k1)
+	lw	$at, FAST_AT($k1)
 	lw	$k0, FAST_K0($k1)		/* the guest's own k0 and k1 */
 	mfc0	$k1, $31
 	ehb
@@ -114,12 +106,12 @@ mips_cop0_fast:
 .Lmfc0:
 	andi	$at, $t1, 0x07F8		/* bits 10:3 must be zero */
 	bnez	$at, .Lnone
-	srl	$at, $t1, 8			/* rd * 8 */
-	andi	$at, $at, 0xF8
-	lui	$t4, %hi(.Lmf_table)
-	addiu	$t4, $t4, %lo(.Lmf_table)
-	addu	$t4, $t4, $at
-	jr	$t4
+	srl	$t2, $t1, 8
+	andi	$t2, $t2, 0xF8			/* rd * 8 */
+	lui	$at, %hi(.Lmf_table)
+	addu	$at, $at, $t2
+	addiu	$at, $at, %lo(.Lmf_table)
+	jr	$at
 	andi	$t2, $t1, 7			/* sel */
 
 	.macro	CASE label
@@ -169,15 +161,14 @@ mips_cop0_fast:
 	MF_FIELD .Lmf_epc, CP0_EPC
 	MF_FIELD .Lmf_errorepc, CP0_ERROREPC
 .Lmf_context:
+	bnez	$t2, 1f
 	xori	$at, $t2, 2			/* (4, 2) UserLocal */
-	bnez	$at, 1f
+	b	.Lmf_got
+	lw	$t2, CP0_CONTEXT($k0)
+1:	bnez	$at, .Lnone
 	nop
 	b	.Lmf_got
 	lw	$t2, CP0_USERLOCAL($k0)
-1:	bnez	$t2, .Lnone
-	nop
-	b	.Lmf_got
-	lw	$t2, CP0_CONTEXT($k0)
 .Lmf_prid:
 	xori	$at, $t2, 1			/* (15, 1) EBase */
 	beqz	$at, .Lmf_ebase
@@ -207,12 +198,12 @@ mips_cop0_fast:
 
 /* The value in t2 goes to rt. */
 .Lmf_got:
-	srl	$at, $t1, 13			/* rt * 8 */
-	andi	$at, $at, 0xF8
-	lui	$t4, %hi(.Lrt_write)
-	addiu	$t4, $t4, %lo(.Lrt_write)
-	addu	$t4, $t4, $at
-	jr	$t4
+	srl	$t1, $t1, 13
+	andi	$t1, $t1, 0xF8			/* rt * 8 */
+	lui	$at, %hi(.Lrt_write)
+	addu	$at, $at, $t1
+	addiu	$at, $at, %lo(.Lrt_write)
+	jr	$at
 	nop
 .Lrt_write:					/* by rt, 8 bytes each */
 	b	.Lmf_done			/* $zero */
@@ -229,11 +220,7 @@ mips_cop0_fast:
 	sw	$t2, FAST_T1($k1)
 	b	.Lmf_done
 	sw	$t2, FAST_T2($k1)
-	b	.Lmf_done
-	sw	$t2, FAST_T3($k1)
-	b	.Lmf_done
-	sw	$t2, FAST_T4($k1)
-	.irp	n, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
+	.irp	n, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
 	b	.Lmf_done
 	move	$\n, $t2
 	.endr
@@ -246,20 +233,21 @@ mips_cop0_fast:
 	move	$\n, $t2
 	.endr
 .Lmf_done:
-	COUNT_HIT FAST_HITS_MFC0
+	lw	$at, FAST_HITS_MFC0($k1)
+	addiu	$at, $at, 1
 	b	.Ladvance
-	nop
+	sw	$at, FAST_HITS_MFC0($k1)
 
 /* ---------------------------------------------------------------- mtc0 */
 .Lmtc0:
 	andi	$at, $t1, 0x07F8		/* bits 10:3 must be zero */
 	bnez	$at, .Lnone
-	srl	$at, $t1, 13			/* rt * 8 */
-	andi	$at, $at, 0xF8
-	lui	$t4, %hi(.Lrt_read)
-	addiu	$t4, $t4, %lo(.Lrt_read)
-	addu	$t4, $t4, $at
-	jr	$t4
+	srl	$t2, $t1, 13
+	andi	$t2, $t2, 0xF8			/* rt * 8 */
+	lui	$at, %hi(.Lrt_read)
+	addu	$at, $at, $t2
+	addiu	$at, $at, %lo(.Lrt_read)
+	jr	$at
 	nop
 .Lrt_read:					/* rt into t2, 8 bytes each */
 	b	.Lmt_got
@@ -276,11 +264,7 @@ mips_cop0_fast:
 	lw	$t2, FAST_T1($k1)
 	b	.Lmt_got
 	lw	$t2, FAST_T2($k1)
-	b	.Lmt_got
-	lw	$t2, FAST_T3($k1)
-	b	.Lmt_got
-	lw	$t2, FAST_T4($k1)
-	.irp	n, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
+	.irp	n, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
 	b	.Lmt_got
 	move	$t2, $\n
 	.endr
@@ -293,68 +277,52 @@ mips_cop0_fast:
 	move	$t2, $\n
 	.endr
 
+/* The value in t2 goes to (rd, sel): the registers a TLB refill
+ * handler writes first. */
 .Lmt_got:
-	srl	$at, $t1, 8			/* rd * 8 */
-	andi	$at, $at, 0xF8
-	andi	$t1, $t1, 7			/* t1: sel */
-	lui	$t4, %hi(.Lmt_table)
-	addiu	$t4, $t4, %lo(.Lmt_table)
-	addu	$t4, $t4, $at
-	jr	$t4
+	andi	$at, $t1, 0xF807		/* (rd << 11) | sel */
+	.macro	MT_CASE key, prev, label
+	xori	$at, $at, \key ^ \prev
+	beqz	$at, \label
+	.endm
+	MT_CASE	0x1000, 0, .Lmt_entrylo0	/* (2, 0) */
+	MT_CASE	0x1800, 0x1000, .Lmt_entrylo1	/* (3, 0) */
+	MT_CASE	0x2000, 0x1800, .Lmt_context	/* (4, 0) */
+	MT_CASE	0x5000, 0x2000, .Lmt_entryhi	/* (10, 0) */
+	MT_CASE	0x2800, 0x5000, .Lmt_pagemask	/* (5, 0) */
+	MT_CASE	0x7000, 0x2800, .Lmt_epc	/* (14, 0) */
+	MT_CASE	0x2002, 0x7000, .Lmt_userlocal	/* (4, 2) */
+	MT_CASE	0xF000, 0x2002, .Lmt_errorepc	/* (30, 0) */
 	nop
-.Lmt_table:					/* by rd */
-	CASE	.Lnone				/* 0 Index: C */
-	CASE	.Lnone				/* 1 Random */
-	CASE	.Lmt_entrylo0			/* 2 */
-	CASE	.Lmt_entrylo1			/* 3 */
-	CASE	.Lmt_context			/* 4: Context, UserLocal */
-	CASE	.Lmt_pagemask			/* 5 */
-	.rept	4				/* 6 Wired, 7, 8, 9 Count: C */
-	CASE	.Lnone
-	.endr
-	CASE	.Lmt_entryhi			/* 10 */
-	.rept	3				/* 11 Compare, 12 Status, 13 Cause */
-	CASE	.Lnone
-	.endr
-	CASE	.Lmt_epc			/* 14 */
-	.rept	15				/* 15-29 */
-	CASE	.Lnone
-	.endr
-	CASE	.Lmt_errorepc			/* 30 */
-	CASE	.Lnone				/* 31 */
+	b	.Lnone
+	nop
 
 .Lmt_entrylo0:					/* PFN, C, D, V, G */
-	bnez	$t1, .Lnone
 	lui	$at, 0x03FF
 	ori	$at, $at, 0xFFFF
 	and	$t2, $t2, $at
 	b	.Lmt_done
 	sw	$t2, CP0_ENTRYLO0($k0)
 .Lmt_entrylo1:
-	bnez	$t1, .Lnone
 	lui	$at, 0x03FF
 	ori	$at, $at, 0xFFFF
 	and	$t2, $t2, $at
 	b	.Lmt_done
 	sw	$t2, CP0_ENTRYLO1($k0)
-.Lmt_context:
-	xori	$at, $t1, 2			/* (4, 2) UserLocal */
-	bnez	$at, 1f
-	nop
-	b	.Lmt_done
-	sw	$t2, CP0_USERLOCAL($k0)
-1:	bnez	$t1, .Lnone
-	lui	$at, 0xFF80			/* Context: PTEBase only */
+.Lmt_context:					/* PTEBase; BadVPN2 stays */
+	lui	$at, 0xFF80
 	and	$t2, $t2, $at
 	lw	$t1, CP0_CONTEXT($k0)
 	lui	$at, 0x007F
-	ori	$at, $at, 0xFFF0		/* BadVPN2 stays */
+	ori	$at, $at, 0xFFF0
 	and	$t1, $t1, $at
 	or	$t2, $t2, $t1
 	b	.Lmt_done
 	sw	$t2, CP0_CONTEXT($k0)
+.Lmt_userlocal:
+	b	.Lmt_done
+	sw	$t2, CP0_USERLOCAL($k0)
 .Lmt_pagemask:					/* only 4 KiB pages here */
-	bnez	$t1, .Lnone
 	lui	$at, 0x1FFF
 	ori	$at, $at, 0xE000
 	and	$at, $t2, $at
@@ -363,7 +331,6 @@ mips_cop0_fast:
 	b	.Lmt_done
 	sw	$zero, CP0_PAGEMASK($k0)
 .Lmt_entryhi:					/* VPN2 and the same ASID */
-	bnez	$t1, .Lnone
 	lui	$at, 0xFFFF
 	ori	$at, $at, 0xE0FF
 	and	$t2, $t2, $at
@@ -375,23 +342,20 @@ mips_cop0_fast:
 	b	.Lmt_done
 	sw	$t2, CP0_ENTRYHI($k0)
 .Lmt_epc:
-	bnez	$t1, .Lnone
-	nop
 	b	.Lmt_done
 	sw	$t2, CP0_EPC($k0)
 .Lmt_errorepc:
-	bnez	$t1, .Lnone
-	nop
 	b	.Lmt_done
 	sw	$t2, CP0_ERROREPC($k0)
 .Lmt_done:
-	COUNT_HIT FAST_HITS_MTC0
+	lw	$at, FAST_HITS_MTC0($k1)
+	addiu	$at, $at, 1
 	b	.Ladvance
-	nop
+	sw	$at, FAST_HITS_MTC0($k1)
 
 /* ------------------------------------------ COP0 with CO: eret, tlbwr/i */
 .Lco:
-	lui	$at, 0x01FF			/* bits 24:6 must be zero */
+	lui	$at, 0x001F			/* bits 20:6 must be zero */
 	ori	$at, $at, 0xFFC0
 	and	$at, $t1, $at
 	bnez	$at, .Lnone
@@ -439,6 +403,8 @@ mips_cop0_fast:
 	nop
 
 	.macro	SAVE_TLBW
+	sw	$t3, FAST_T3($k1)
+	sw	$t4, FAST_T4($k1)
 	sw	$t5, FAST_T5($k1)
 	sw	$t6, FAST_T6($k1)
 	sw	$t7, FAST_T7($k1)
@@ -447,6 +413,8 @@ mips_cop0_fast:
 	.endm
 
 	.macro	RESTORE_TLBW
+	lw	$t3, FAST_T3($k1)
+	lw	$t4, FAST_T4($k1)
 	lw	$t5, FAST_T5($k1)
 	lw	$t6, FAST_T6($k1)
 	lw	$t7, FAST_T7($k1)
@@ -459,7 +427,8 @@ mips_cop0_fast:
  * non-global one (else C). Then the new entry's shadow is installed for
  * the view the guest resumes in, when its frames are RAM: the refill the
  * retried access would take is saved. Registers: t4 = GuestTlb, t5 =
- * index, t6 = Random after a tlbwr, t7 = its new state (0 for tlbwi). */
+ * index, t6 = Random after a tlbwr, t7 = its new state (0 for tlbwi),
+ * t3 = the next instruction (0 on another page). */
 .Ltlbwi:
 	SAVE_TLBW
 	lw	$t4, FAST_TLB($k1)
@@ -486,14 +455,10 @@ mips_cop0_fast:
 	addiu	$at, $t7, 1
 	sltu	$at, $at, $t6
 	beqz	$at, .Ltlbw_none		/* at most one unwired entry: C */
-	lw	$t5, GTLB_RANDOM($t4)		/* GuestTlb::peek_random(Wired) */
-	sltu	$at, $t5, $t7
-	bnez	$at, 1f
-	sltu	$at, $t5, $t6
-	bnez	$at, 2f
-	nop
-1:	addiu	$t5, $t6, -1
-2:	lw	$t2, GTLB_RANDOM_STATE($t4)	/* GuestTlb::random_index: xorshift32 */
+	/* GuestTlb::peek_random(Wired): with no reset pending Random is in
+	 * [Wired, size) (only C writes Wired, and it sets the reset). */
+	lw	$t5, GTLB_RANDOM($t4)
+	lw	$t2, GTLB_RANDOM_STATE($t4)	/* GuestTlb::random_index: xorshift32 */
 	sll	$at, $t2, 13
 	xor	$t2, $t2, $at
 	srl	$at, $t2, 17
@@ -531,12 +496,26 @@ mips_cop0_fast:
 	and	$v0, $t1, $at
 	andi	$v0, $v0, 0x1
 	bnez	$v0, .Ltlbw_none		/* global: C forgets every shadow */
-	lw	$t1, 0($t2)			/* its EntryHi */
+	/* From here on the write happens: read the next instruction while
+	 * the code page is surely mapped. */
+	addiu	$t3, $t0, 4
+	andi	$at, $t3, 0xFFF
+	beqz	$at, 1f
+	move	$t3, $zero
+	lw	$t3, 4($t0)
+1:	lw	$t1, 0($t2)			/* the old EntryHi */
 	srl	$v0, $t1, 30			/* 1: kernel view (KSEG2/3); 0: user view */
 	sltiu	$at, $v0, 2
 	beqz	$at, .Lold_done			/* 0x80000000 and up: never shadowed */
-	sll	$v0, $v0, ASIDS_VIEW_SHIFT
 	andi	$at, $t1, 0xFF
+	lw	$v1, FAST_GUEST_ASID($k1)
+	bne	$at, $v1, 2f
+	nop
+	bnez	$v0, 3f				/* the current ASID: its host ASIDs are known */
+	lw	$v1, FAST_HOST_ASID_KERNEL($k1)
+	b	3f
+	lw	$v1, FAST_HOST_ASID_USER($k1)
+2:	sll	$v0, $v0, ASIDS_VIEW_SHIFT	/* another: the VCPU's ASID table */
 	sll	$at, $at, ASIDS_SLOT_SHIFT
 	addu	$v0, $v0, $at
 	lw	$at, FAST_ASIDS($k1)
@@ -549,7 +528,7 @@ mips_cop0_fast:
 	lhu	$at, ASIDS_EPOCH($at)
 	bne	$v1, $at, .Lold_done
 	lbu	$v1, 6($v0)			/* its host ASID */
-	srl	$t1, $t1, 13
+3:	srl	$t1, $t1, 13
 	sll	$t1, $t1, 13
 	or	$t1, $t1, $v1			/* t1: the shadow's host EntryHi */
 	mtc0	$t1, $10
@@ -572,23 +551,33 @@ mips_cop0_fast:
 	andi	$at, $at, SOFT_TLB_INDEX_MASK
 	addu	$v0, $v0, $at
 	lw	$at, 0($v0)
-	bne	$at, $t1, .Lold_done
+	bne	$at, $t1, .Lwrite_new
 	lui	$at, 0x8000
+	b	.Lwrite_new
 	sw	$at, 0($v0)
 .Lold_done:
+	addiu	$t3, $t0, 4			/* the next instruction, as above */
+	andi	$at, $t3, 0xFFF
+	beqz	$at, .Lwrite_new
+	move	$t3, $zero
+	lw	$t3, 4($t0)
+.Lwrite_new:
 	/* The new entry (GuestTlb::write with PageMask 0) and its key. */
 	lw	$t1, CP0_ENTRYHI($k0)		/* VPN2 | ASID, stored masked */
 	lw	$v0, CP0_ENTRYLO0($k0)
 	lw	$v1, CP0_ENTRYLO1($k0)
+	or	$at, $v0, $v1			/* one G for both halves: */
+	andi	$at, $at, 0x1
+	beqz	$at, 1f				/*  none (the usual case) */
 	and	$at, $v0, $v1
-	andi	$at, $at, 0x1			/* one G: both halves' */
+	andi	$at, $at, 0x1			/*  else both halves' AND */
 	srl	$v0, $v0, 1
 	sll	$v0, $v0, 1
 	or	$v0, $v0, $at
 	srl	$v1, $v1, 1
 	sll	$v1, $v1, 1
 	or	$v1, $v1, $at
-	sw	$t1, 0($t2)
+1:	sw	$t1, 0($t2)
 	sw	$zero, 4($t2)
 	sw	$v0, 8($t2)
 	sw	$v1, 12($t2)
@@ -607,19 +596,20 @@ mips_cop0_fast:
 	 * at exception level). Its ASID is EntryHi's: the current one. */
 	lw	$at, CP0_STATUS($k0)
 	andi	$t4, $at, 0x4			/* ERL: leave it to a refill */
-	bnez	$t4, .Lprefill_done
+	bnez	$t4, .Ltlbw_done
 	andi	$t4, $at, 0x2
 	beqz	$t4, 6f				/* EXL clear: the kernel view stays */
 	addiu	$t4, $zero, 1
 	andi	$t4, $at, 0x18
 	sltiu	$t4, $t4, 1			/* t4: 1 when KSU is kernel */
 6:	srl	$at, $t1, 30
-	bne	$at, $t4, .Lprefill_done	/* that view does not map it through the TLB */
-	nop
-	SHADOW_LO $t5, $v0, $at
-	SHADOW_LO $t6, $v1, $at
+	bne	$at, $t4, .Ltlbw_done		/* that view does not map it through the TLB */
+	lw	$t7, FAST_RAM_PFN_LIMIT($k1)
+	lw	$t2, FAST_RAM_LO($k1)
+	SHADOW_LO $t5, $v0, $at, $t7, $t2
+	SHADOW_LO $t6, $v1, $at, $t7, $t2
 	or	$at, $t5, $t6
-	beqz	$at, .Lprefill_done
+	beqz	$at, .Ltlbw_done
 	lw	$t7, FAST_HOST_ASID_KERNEL($k1)
 	bnez	$t4, 7f
 	nop
@@ -641,34 +631,31 @@ mips_cop0_fast:
 	b	9f
 	nop
 8:	tlbwr
-9:	ehb
-	lw	$v0, FAST_SOFT_TLB($k1)
+9:	lw	$v0, FAST_SOFT_TLB($k1)
 	srl	$at, $t1, 9
 	andi	$at, $at, SOFT_TLB_INDEX_MASK
 	addu	$v0, $v0, $at
 	sw	$t1, 0($v0)
 	sw	$t5, 4($v0)
 	sw	$t6, 8($v0)
-.Lprefill_done:
-	/* The kernel view's ASID again. The batch goes on only while the
-	 * code page's shadow is still in the host TLB. */
-	srl	$t1, $t0, 13
-	sll	$t1, $t1, 13
+
+/* The kernel view's host ASID again; the batch goes on only with an
+ * eret (read before the write). */
+.Ltlbw_done:
 	lw	$at, FAST_HOST_ASID_KERNEL($k1)
-	or	$t1, $t1, $at
-	mtc0	$t1, $10
-	ehb
-	tlbp
-	ehb
-	mfc0	$t1, $0
 	mtc0	$at, $10
 	ehb
 	COUNT_HIT FAST_HITS_TLBW
-	RESTORE_TLBW
-	bgez	$t1, .Ladvance
-	nop
-	b	.Ldone
+	lui	$at, 0x4200
+	ori	$at, $at, 0x0018
+	bne	$t3, $at, 1f
 	addiu	$t0, $t0, 4
+	RESTORE_TLBW
+	b	.Leret
+	nop
+1:	RESTORE_TLBW
+	b	.Ldone
+	nop
 
 .Ltlbw_none:
 	RESTORE_TLBW

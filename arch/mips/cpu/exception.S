@@ -8,20 +8,30 @@
 	.set	noat
 
 /* Copied to EBase + 0x180 and 0x200 by mips_install_vectors.
- * Position-independent: an absolute jump through k0. The interrupted
- * context's k0 and k1 are parked first (k1 in DESAVE, k0 in
- * mips_fast): a guest kernel owns them, and an exit it does not see
- * must not change them. */
+ * The vectors and the hypervisor are in the same 256 MiB region, so the
+ * stub may jump with j wherever it is copied. The interrupted
+ * context's k0 and k1 are parked first (k1 in DESAVE, k0 in mips_fast):
+ * a guest kernel owns them, and an exit it does not see must not change
+ * them. Coprocessor Unusable (a guest kernel's privileged instruction)
+ * first tries the CP0 fast path (cop0_fast.S), with k1 = &mips_fast; it
+ * comes back to mips_exception_entry, with every register as the guest
+ * left it, for an instruction it does not serve. */
 	.section .text.vectors, "ax"
+	.option	pic0			/* j stays an absolute jump (no b) */
 	.globl	mips_vector_stub
 	.globl	mips_vector_stub_end
 mips_vector_stub:
 	mtc0	$k1, $31
 	lui	$k1, %hi(mips_fast)
 	sw	$k0, %lo(mips_fast + FAST_K0)($k1)
-	lui	$k0, %hi(mips_exception_entry)
-	addiu	$k0, $k0, %lo(mips_exception_entry)
-	jr	$k0
+	mfc0	$k0, $13
+	andi	$k0, $k0, 0x7C
+	xori	$k0, $k0, 0x2C			/* ExcCode CpU */
+	bnez	$k0, 1f
+	nop
+	j	mips_cop0_fast			/* (the vectors share KSEG0's 256 MiB) */
+	addiu	$k1, $k1, %lo(mips_fast)
+1:	j	mips_exception_entry
 	nop
 mips_vector_stub_end:
 
@@ -29,21 +39,6 @@ mips_vector_stub_end:
 	.globl	mips_exception_entry
 	.ent	mips_exception_entry
 mips_exception_entry:
-	/* A guest kernel's privileged instruction (Coprocessor Unusable,
-	 * CE = 0, not in a delay slot) first tries the CP0 fast path
-	 * (cop0_fast.S), which comes back to mips_exception_slow with every
-	 * register untouched when the instruction is not one it serves. */
-	mfc0	$k0, $13
-	lui	$k1, 0xB000
-	ori	$k1, $k1, 0x007C
-	and	$k0, $k0, $k1
-	xori	$k0, $k0, 0x002C
-	bnez	$k0, mips_exception_slow
-	nop
-	j	mips_cop0_fast
-	nop
-	.globl	mips_exception_slow
-mips_exception_slow:
 	/* From user mode (a guest) switch to the hypervisor stack of the
 	 * running entity; from kernel mode stay on the current stack. */
 	mfc0	$k0, $12

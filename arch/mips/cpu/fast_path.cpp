@@ -68,7 +68,8 @@ struct FastPathLayout {
     static_assert(offsetof(FastPath, view_owner) == FAST_VIEW_OWNER);
     static_assert(offsetof(FastPath, k0) == FAST_K0);
     static_assert(offsetof(FastPath, saved) == FAST_AT);
-    static_assert(offsetof(FastPath, saved) + 4 * 12 == FAST_LO);
+    static_assert(offsetof(FastPath, saved) + 4 * 10 == FAST_V1);
+    static_assert(offsetof(FastPath, refill_vector) == FAST_REFILL_VECTOR);
     static_assert(offsetof(FastPath, hits_mfc0) == FAST_HITS_MFC0);
     static_assert(offsetof(FastPath, hits_fill) == FAST_HITS_FILL);
     static_assert(sizeof(FastPath) == FAST_SIZE);

@@ -166,8 +166,10 @@ mips_refill_fast:
 .Lhit:
 	lw	$t2, 8($t4)
 	lw	$t3, 12($t4)
-	SHADOW_LO $t4, $t2, $at
-	SHADOW_LO $t5, $t3, $at
+	lw	$t1, FAST_RAM_PFN_LIMIT($k1)
+	lw	$k0, FAST_RAM_LO($k1)
+	SHADOW_LO $t4, $t2, $at, $t1, $k0
+	SHADOW_LO $t5, $t3, $at, $t1, $k0
 	mtc0	$t4, $2
 	mtc0	$t5, $3
 	mtc0	$zero, $5
@@ -222,19 +224,8 @@ mips_refill_fast:
 	sw	$at, CP0_CONTEXT($k0)
 	lw	$at, FAST_NESTED($k1)
 	sw	$zero, 0($at)
-	/* The refill vector: 0xBFC00200 with BEV, else EBase; moved. */
-	lui	$at, 0x0040			/* BEV */
-	and	$at, $t1, $at
-	bnez	$at, 3f
-	lui	$t2, 0x3FC0
-	lw	$t2, CP0_EBASE($k0)
-	srl	$t2, $t2, 12
-	sll	$t2, $t2, 12
-	lui	$at, 0x8000
-	b	4f
-	subu	$t2, $t2, $at
-3:	ori	$t2, $t2, 0x0200
-4:	mtc0	$t2, $14
+	lw	$at, FAST_REFILL_VECTOR($k1)
+	mtc0	$at, $14
 	lw	$at, FAST_KERNEL_VIEW($k1)
 	bnez	$at, 5f
 	nop
@@ -254,16 +245,14 @@ mips_refill_fast:
 
 /* The stub copied to EBase + 0x000. */
 	.section .text.vectors, "ax"
+	.option	pic0			/* j stays an absolute jump (no b) */
 	.globl	mips_refill_stub
 	.globl	mips_refill_stub_end
 mips_refill_stub:
 	mtc0	$k1, $31
 	lui	$k1, %hi(mips_fast)
+	j	mips_refill_fast
 	sw	$k0, %lo(mips_fast + FAST_K0)($k1)
-	lui	$k0, %hi(mips_refill_fast)
-	addiu	$k0, $k0, %lo(mips_refill_fast)
-	jr	$k0
-	nop
 mips_refill_stub_end:
 
 	.section .note.GNU-stack, "", %progbits

@@ -56,6 +56,7 @@ void prepare_entry(Vcpu& v) {
     mips_fast.count_bias = v.arch.count_bias;
     mips_fast.tlb = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&v.arch.tlb));
     mips_fast.nested = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&v.arch.nested_exceptions));
+    mips_fast.refill_vector = guest_exception_base(cp0);
     if (cp0.irq_deliverable()) {
         ++v.arch.injected_irqs;
         deliver_exception(v, ExcCode::Int, false);

@@ -143,6 +143,12 @@ void emulate_rdhwr(Vcpu& v, TrapFrame& f, uint32_t insn) {
 
 }  // namespace
 
+uint32_t guest_exception_base(const Cp0Model& cp0) {
+    // BEV=1: the boot vectors at 0xBFC00200, moved; else EBase (bits 31:30
+    // read 10b), moved down into the guest's view.
+    return cp0.exception_base() - 0x80000000u;
+}
+
 void deliver_exception(Vcpu& v, ExcCode code, bool bd, bool refill, unsigned ce) {
     Cp0Model& cp0 = v.arch.cp0;
     TrapFrame& f = *v.arch.frame;
@@ -161,11 +167,7 @@ void deliver_exception(Vcpu& v, ExcCode code, bool bd, bool refill, unsigned ce)
     cp0.set_cause_exccode(code);
     cp0.set_cause_ce(ce);
     cp0.set_exl(true);
-    // BEV=1: the boot vectors at 0xBFC00200, moved; else EBase (bits 31:30
-    // read 10b), moved down into the guest's view.
-    uint32_t base = StatusReg::Bev::test(status) ? 0x3FC00200u
-                                                 : (cp0.ebase() & 0xFFFFF000u) - 0x80000000u;
-    f.epc = base + offset;
+    f.epc = guest_exception_base(cp0) + offset;
 }
 
 void deliver_address_exception(Vcpu& v, ExcCode code, bool bd, uint32_t badvaddr, bool refill) {

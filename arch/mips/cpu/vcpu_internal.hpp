@@ -20,6 +20,9 @@ inline bool guest_kernel_mode(const Vcpu& v) {
 }
 
 
+// Where the guest's exception vectors are (in its moved view).
+[[nodiscard]] uint32_t guest_exception_base(const Cp0Model& cp0);
+
 // Delivers an exception into the guest as hardware would, from the
 // faulting context in `f` (EPC = f.epc, BD from `bd`).
 void deliver_exception(Vcpu& v, ExcCode code, bool bd, bool refill = false, unsigned ce = 0);

@@ -70,15 +70,14 @@
 #define FAST_T7             108
 #define FAST_V0             112
 #define FAST_V1             116
-#define FAST_HI             120
-#define FAST_LO             124
-#define FAST_HITS_MFC0      128  /* served since the VCPU last left C: */
-#define FAST_HITS_MTC0      132
-#define FAST_HITS_ERET      136
-#define FAST_HITS_TLBW      140
-#define FAST_HITS_REFILL    144  /* guest TLB refills delivered */
-#define FAST_HITS_FILL      148  /* shadows filled from a guest TLB hit */
-#define FAST_SIZE           152
+#define FAST_REFILL_VECTOR  120  /* where the guest takes a TLB refill (EXL clear) */
+#define FAST_HITS_MFC0      124  /* served since the VCPU last left C: */
+#define FAST_HITS_MTC0      128
+#define FAST_HITS_ERET      132
+#define FAST_HITS_TLBW      136
+#define FAST_HITS_REFILL    140  /* guest TLB refills delivered */
+#define FAST_HITS_FILL      144  /* shadows filled from a guest TLB hit */
+#define FAST_SIZE           148
 
 #define SOFT_TLB_ENTRIES    256
 #define SOFT_TLB_INDEX_MASK 0xff0 /* Context.BadVPN2 (bits 22:4) -> slot * 16 */
@@ -123,7 +122,8 @@ struct FastPath {
     uint32_t view_key;
     uint32_t view_owner;
     uint32_t k0;
-    uint32_t saved[13];  // at, t0-t7, v0, v1, hi, lo
+    uint32_t saved[11];  // at, t0-t7, v0, v1
+    uint32_t refill_vector;
     uint32_t hits_mfc0;
     uint32_t hits_mtc0;
     uint32_t hits_eret;
