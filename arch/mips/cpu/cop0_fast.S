@@ -354,18 +354,14 @@ mips_cop0_fast:
 	sw	$at, FAST_HITS_MTC0($k1)
 
 /* ------------------------------------------ COP0 with CO: eret, tlbwr/i */
-.Lco:
-	lui	$at, 0x001F			/* bits 20:6 must be zero */
-	ori	$at, $at, 0xFFC0
-	and	$at, $t1, $at
-	bnez	$at, .Lnone
-	andi	$t2, $t1, 0x3F			/* funct */
-	xori	$at, $t2, 0x18
-	beqz	$at, .Leret
-	xori	$at, $t2, 0x06
-	beqz	$at, .Ltlbwr
-	xori	$at, $t2, 0x02
-	beqz	$at, .Ltlbwi
+.Lco:						/* whole words: funct and zeros */
+	lui	$at, 0x4200
+	ori	$t2, $at, 0x0018
+	beq	$t1, $t2, .Leret
+	ori	$t2, $at, 0x0006
+	beq	$t1, $t2, .Ltlbwr
+	ori	$t2, $at, 0x0002
+	beq	$t1, $t2, .Ltlbwi
 	nop
 	b	.Lnone
 	nop

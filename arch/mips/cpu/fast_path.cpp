@@ -40,7 +40,7 @@ struct FastPathLayout {
     static_assert(offsetof(GuestTlb, random_) == GTLB_RANDOM);
     static_assert(offsetof(GuestTlb, random_state_) == GTLB_RANDOM_STATE);
     static_assert(offsetof(GuestTlb, large_) == GTLB_LARGE);
-    static_assert(GuestTlb::max_entries % 4 == 0);  // the refill walk reads keys four at a time
+    static_assert(GuestTlb::max_entries % 8 == 0);  // the refill walk reads keys eight at a time
 
     static_assert(sizeof(AsidTable::Slot) == 1 << ASIDS_SLOT_SHIFT);
     static_assert(offsetof(AsidTable::Slot, generation) == 0 && offsetof(AsidTable::Slot, epoch) == 4 &&
@@ -72,6 +72,8 @@ struct FastPathLayout {
     static_assert(offsetof(FastPath, refill_vector) == FAST_REFILL_VECTOR);
     static_assert(offsetof(FastPath, hits_mfc0) == FAST_HITS_MFC0);
     static_assert(offsetof(FastPath, hits_fill) == FAST_HITS_FILL);
+    static_assert(offsetof(FastPath, refill_insn) == FAST_REFILL_INSN);
+    static_assert(offsetof(FastPath, tlb_keys_end) == FAST_TLB_KEYS_END);
     static_assert(sizeof(FastPath) == FAST_SIZE);
 };
 

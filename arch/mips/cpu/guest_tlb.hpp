@@ -112,6 +112,9 @@ public:
 
     // Entries whose page is larger than 4 KiB.
     unsigned large_entries() const { return large_; }
+    // Where the assembly refill search stops: past size() keys, rounded
+    // up to a multiple of 8 (the keys from size() on match nothing).
+    const uint32_t* keys_end() const { return keys_ + (size_ + 7) / 8 * 8; }
 
 private:
     friend struct FastPathLayout;  // the assembly fast paths read and write it

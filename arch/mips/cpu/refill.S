@@ -81,8 +81,6 @@ mips_refill_fast:
 	sw	$t1, FAST_T1($k1)
 	sw	$t2, FAST_T2($k1)
 	sw	$t3, FAST_T3($k1)
-	sw	$t4, FAST_T4($k1)
-	sw	$t5, FAST_T5($k1)
 	.endm
 
 	.macro	RESTORE_WALK
@@ -90,12 +88,11 @@ mips_refill_fast:
 	lw	$t1, FAST_T1($k1)
 	lw	$t2, FAST_T2($k1)
 	lw	$t3, FAST_T3($k1)
-	lw	$t4, FAST_T4($k1)
-	lw	$t5, FAST_T5($k1)
 	.endm
 
 /* 3. The guest TLB. t0 = the address, t1 = end of the keys, t2 = key
- * pointer, t3 = the address's VPN2, k0 = GuestTlb. */
+ * pointer, t3 = the address's VPN2, k0 = GuestTlb; once an entry's key
+ * matched, t4 and t5 too. */
 .Lwalk:
 	lui	$k1, %hi(mips_fast)
 	addiu	$k1, $k1, %lo(mips_fast)
@@ -107,36 +104,35 @@ mips_refill_fast:
 	lw	$k0, FAST_TLB($k1)
 	lw	$at, GTLB_LARGE($k0)
 	bnez	$at, .Lwalk_general		/* a large page could cover it: C */
-	lw	$t1, GTLB_SIZE($k0)
-	addiu	$t1, $t1, 3			/* keys, four at a time */
-	srl	$t1, $t1, 2
-	sll	$t1, $t1, 4
+	lw	$t1, FAST_TLB_KEYS_END($k1)
 	addiu	$t2, $k0, GTLB_KEYS
-	addu	$t1, $t1, $t2
 	srl	$t3, $t0, 13
 	sll	$t3, $t3, 13
-1:	lw	$at, 0($t2)
-	beq	$at, $t3, .Lkey
-	lw	$at, 4($t2)
-	beq	$at, $t3, .Lkey1
-	lw	$at, 8($t2)
-	beq	$at, $t3, .Lkey2
-	lw	$at, 12($t2)
-	beq	$at, $t3, .Lkey3
-	addiu	$t2, $t2, 16
+1:	lw	$at, 0($t2)			/* eight keys at a time */
+	.irp	n, 1, 2, 3, 4, 5, 6, 7
+	beq	$at, $t3, .Lkey\n
+	lw	$at, 4 * \n($t2)
+	.endr
+	beq	$at, $t3, .Lkey8
+	addiu	$t2, $t2, 32
 	bne	$t2, $t1, 1b
 	nop
 	b	.Lmiss
 	nop
-.Lkey3:	b	.Lkey
+.Lkey8:	b	.Lkey
 	addiu	$t2, $t2, -4
-.Lkey2:	b	.Lkey
-	addiu	$t2, $t2, 8
-.Lkey1:	addiu	$t2, $t2, 4
+	.irp	n, 1, 2, 3, 4, 5, 6, 7
+.Lkey\n:
+	b	.Lkey
+	addiu	$t2, $t2, 4 * (\n - 1)
+	.endr
 
 /* keys[i] (at t2) has the VPN2: entry i matches if global or of the
  * guest's ASID; else the search goes on. */
 .Lkey:
+	sw	$t4, FAST_T4($k1)
+	sw	$t5, FAST_T5($k1)
+.Lkey_again:
 	subu	$t4, $t2, $k0
 	sll	$t4, $t4, 2
 	addu	$t4, $t4, $k0
@@ -152,12 +148,16 @@ mips_refill_fast:
 	bnez	$at, .Lhit
 	nop
 2:	addiu	$t2, $t2, 4
-	beq	$t2, $t1, .Lmiss
+	beq	$t2, $t1, 3f
 	nop
 	lw	$at, 0($t2)
 	bne	$at, $t3, 2b
 	nop
-	b	.Lkey
+	b	.Lkey_again
+	nop
+3:	lw	$t4, FAST_T4($k1)
+	lw	$t5, FAST_T5($k1)
+	b	.Lmiss
 	nop
 
 /* A guest TLB hit on a 4 KiB entry: its shadow, as fill_shadow() would
@@ -184,6 +184,8 @@ mips_refill_fast:
 	sw	$t4, 4($t1)
 	sw	$t5, 8($t1)
 	COUNT_HIT FAST_HITS_FILL
+	lw	$t4, FAST_T4($k1)
+	lw	$t5, FAST_T5($k1)
 	RESTORE_WALK
 	b	.Lreturn
 	nop
@@ -232,6 +234,43 @@ mips_refill_fast:
 	VIEW_KERNEL
 	ehb
 5:	COUNT_HIT FAST_HITS_REFILL
+	/* A refill handler's first instruction is nearly always an mfc0 of
+	 * BadVAddr, Context or EntryHi into k0 or k1: when it is, serve it
+	 * now, from the state just delivered, instead of taking it as a trap
+	 * of its own (read through the hypervisor's view of the guest's RAM;
+	 * FAST_REFILL_INSN is 0 when the vector is not there). */
+	lw	$t2, FAST_REFILL_INSN($k1)
+	beqz	$t2, 9f
+	lui	$at, 0xFFFE
+	lw	$t3, 0($t2)
+	ori	$at, $at, 0x07FF		/* all but rt's low bit and rd */
+	and	$at, $t3, $at
+	lui	$t2, 0x401A			/* mfc0 k0, rd, 0 */
+	bne	$at, $t2, 9f
+	srl	$at, $t3, 11
+	andi	$at, $at, 31			/* rd */
+	xori	$t2, $at, 8			/* BadVAddr */
+	beqz	$t2, 6f
+	move	$t2, $t0
+	xori	$t2, $at, 4			/* Context */
+	beqz	$t2, 6f
+	lw	$t2, CP0_CONTEXT($k0)
+	xori	$t2, $at, 10			/* EntryHi */
+	bnez	$t2, 9f
+	nop
+	lw	$t2, CP0_ENTRYHI($k0)
+6:	srl	$at, $t3, 16			/* rt: k1 (parked in DESAVE) or k0 */
+	andi	$at, $at, 1
+	beqz	$at, 7f
+	nop
+	b	8f
+	mtc0	$t2, $31
+7:	sw	$t2, FAST_K0($k1)
+8:	lw	$at, FAST_REFILL_VECTOR($k1)
+	addiu	$at, $at, 4
+	mtc0	$at, $14
+	COUNT_HIT FAST_HITS_MFC0
+9:
 	RESTORE_WALK
 	b	.Lreturn
 	nop

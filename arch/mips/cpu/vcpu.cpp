@@ -9,6 +9,7 @@
 #include "lib/format.hpp"
 #include "guest.hpp"
 #include "hal/clock.hpp"
+#include "hal/memory.hpp"
 #include "host_tlb.hpp"
 #include "sched/scheduler.hpp"
 #include "sync/spinlock.hpp"
@@ -55,6 +56,7 @@ void prepare_entry(Vcpu& v) {
     mips_fast.cp0 = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&cp0));
     mips_fast.count_bias = v.arch.count_bias;
     mips_fast.tlb = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&v.arch.tlb));
+    mips_fast.tlb_keys_end = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(v.arch.tlb.keys_end()));
     mips_fast.nested = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&v.arch.nested_exceptions));
     mips_fast.refill_vector = guest_exception_base(cp0);
     if (cp0.irq_deliverable()) {
@@ -62,6 +64,14 @@ void prepare_entry(Vcpu& v) {
         deliver_exception(v, ExcCode::Int, false);
     }
     shadow_enter(v);
+    // The refill fast path may serve the first instruction of the guest's
+    // refill handler when that is in its RAM (it reads it there).
+    uint32_t vector = mips_fast.refill_vector;
+    mips_fast.refill_insn = 0;
+    if (vector < mips_fast.ram_limit) {
+        uint64_t host = (uint64_t{mips_fast.ram_lo} >> 6 << 12) + vector;
+        mips_fast.refill_insn = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(hal::phys_to_virt(host)));
+    }
 }
 
 // What the assembly fast paths served since this VCPU last left C.

@@ -77,7 +77,9 @@
 #define FAST_HITS_TLBW      136
 #define FAST_HITS_REFILL    140  /* guest TLB refills delivered */
 #define FAST_HITS_FILL      144  /* shadows filled from a guest TLB hit */
-#define FAST_SIZE           148
+#define FAST_REFILL_INSN    148  /* the refill vector's first word in the hypervisor's view, or 0 */
+#define FAST_TLB_KEYS_END   152  /* &keys[size rounded up to 8]: the refill search's end */
+#define FAST_SIZE           156
 
 #define SOFT_TLB_ENTRIES    256
 #define SOFT_TLB_INDEX_MASK 0xff0 /* Context.BadVPN2 (bits 22:4) -> slot * 16 */
@@ -130,6 +132,8 @@ struct FastPath {
     uint32_t hits_tlbw;
     uint32_t hits_refill;
     uint32_t hits_fill;
+    uint32_t refill_insn;
+    uint32_t tlb_keys_end;
 };
 
 }  // namespace mips
