@@ -278,3 +278,210 @@ TEST_CASE("Random follows a Wired raised after the last tlbwr", "[mips][tlb]") {
         REQUIRE(i <= 15);
     }
 }
+
+// The bookkeeping the assembly refill fast path reads (cpu/refill.S,
+// cpu/cop0_fast.S): large_entries() and the keys array's end, plus the
+// tlbwr index it computes the same way.
+
+namespace {
+
+constexpr uint32_t pagemask_16m = 0x01ffe000;
+
+// Entries whose stored (legalized) PageMask is not 4 KiB, counted the slow way.
+unsigned count_large(const GuestTlb& tlb) {
+    unsigned n = 0;
+    for (unsigned i = 0; i < tlb.size(); ++i) {
+        if (tlb.read(i).pagemask != 0) ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("large_entries follows 4K -> 16M -> 4K replacement at one index", "[mips][tlb][fastpath]") {
+    GuestTlb tlb;
+    CHECK(tlb.large_entries() == 0);
+    write(tlb, 3, {hi(0x00400000, 1), 0, lo(0x1000, V), lo(0x2000, V)});
+    CHECK(tlb.large_entries() == 0);
+    write(tlb, 3, {hi(0x02000000, 1), pagemask_16m, lo(0x04000000, V), lo(0x05000000, V)});
+    CHECK(tlb.large_entries() == 1);
+    // Large replacing large: still one.
+    write(tlb, 3, {hi(0x04000000, 1), pagemask_16m, lo(0x06000000, V), lo(0x07000000, V)});
+    CHECK(tlb.large_entries() == 1);
+    write(tlb, 3, {hi(0x00400000, 1), 0, lo(0x1000, V), lo(0x2000, V)});
+    CHECK(tlb.large_entries() == 0);
+    // 4K replacing 4K must not go below zero (the count is unsigned).
+    write(tlb, 3, {hi(0x00800000, 1), 0, lo(0x3000, V), 0});
+    CHECK(tlb.large_entries() == 0);
+
+    // Several indices, first and last included.
+    write(tlb, 0, {hi(0x10000000, 1), 0x00006000, lo(0, V), lo(0x4000, V)});
+    write(tlb, 15, {hi(0x20000000, 1), 0x1fffe000, lo(0, V), lo(0x10000000, V)});
+    write(tlb, 7, {hi(0x02000000, 1), pagemask_16m, lo(0x04000000, V), 0});
+    CHECK(tlb.large_entries() == 3);
+    CHECK(tlb.large_entries() == count_large(tlb));
+    write(tlb, 0, {hi(0x10000000, 1), 0, lo(0, V), 0});
+    CHECK(tlb.large_entries() == 2);
+}
+
+TEST_CASE("large_entries counts the legalized page mask", "[mips][tlb][fastpath]") {
+    GuestTlb tlb;
+    // 0x1 and 0x5 round down to 4KB: not large.
+    write(tlb, 1, {hi(0x00400000, 0), 0x00002000, lo(0, V), lo(0x1000, V)});
+    write(tlb, 2, {hi(0x00800000, 0), 0x0000a000, lo(0, V), lo(0x1000, V)});
+    CHECK(tlb.read(1).pagemask == 0);
+    CHECK(tlb.read(2).pagemask == 0);
+    CHECK(tlb.large_entries() == 0);
+    // 0x7 rounds down to 16KB: large.
+    write(tlb, 4, {hi(0x01000000, 0), 0x0000e000, lo(0, V), lo(0x4000, V)});
+    CHECK(tlb.large_entries() == 1);
+    // Bits outside Mask only: 4KB again.
+    write(tlb, 4, {hi(0x01000000, 0), 0x00001fff, lo(0, V), lo(0x1000, V)});
+    CHECK(tlb.large_entries() == 0);
+}
+
+TEST_CASE("large_entries: reset clears it, rejected writes leave it", "[mips][tlb][fastpath]") {
+    GuestTlb tlb(8);
+    write(tlb, 0, {hi(0x02000000, 0), pagemask_16m, lo(0, V), 0});
+    write(tlb, 7, {hi(0x04000000, 0), pagemask_16m, lo(0, V), 0});
+    CHECK(tlb.large_entries() == 2);
+    for (unsigned i : {8u, 9u, 15u, 16u, 63u, 64u, 1000u}) {
+        INFO("index " << i);
+        CHECK(tlb.write(i, {hi(0x06000000, 0), pagemask_16m, lo(0, V), 0}) ==
+              tern::Status::out_of_range);
+        CHECK(tlb.large_entries() == 2);
+    }
+    tlb.reset();
+    CHECK(tlb.large_entries() == 0);
+    CHECK(count_large(tlb) == 0);
+    // After reset the flushed entries are 4KB: overwriting them with 4KB
+    // keeps zero, a large one counts from zero again.
+    write(tlb, 7, {hi(0x00400000, 0), 0, lo(0, V), 0});
+    CHECK(tlb.large_entries() == 0);
+    write(tlb, 0, {hi(0x02000000, 0), pagemask_16m, lo(0, V), 0});
+    CHECK(tlb.large_entries() == 1);
+    // Still rejected beyond size() after a reset; the 16MB write at 8 would
+    // have been the second large entry.
+    CHECK(tlb.write(8, {hi(0x04000000, 0), pagemask_16m, lo(0, V), 0}) ==
+          tern::Status::out_of_range);
+    CHECK(tlb.large_entries() == 1);
+    tlb.reset();
+    CHECK(tlb.large_entries() == 0);
+}
+
+TEST_CASE("large_entries matches a recount over random writes", "[mips][tlb][fastpath]") {
+    for (unsigned size : {1u, 7u, 16u, 64u}) {
+        GuestTlb tlb(size);
+        uint32_t x = 0x12345678u + size;
+        auto next = [&x] {
+            x = x * 1664525u + 1013904223u;
+            return x >> 8;
+        };
+        for (int n = 0; n < 5000; ++n) {
+            // Indices up to size + 3: some writes are rejected.
+            const unsigned index = next() % (size + 4);
+            // Legal, illegal and 4KB masks alike.
+            const uint32_t pagemask = (next() % 3 == 0) ? 0 : (next() << 13) & 0x1fffe000u;
+            const tern::Status s = tlb.write(index, {hi(next() << 13, 0), pagemask, V, V});
+            REQUIRE(s == (index < size ? tern::Status::ok : tern::Status::out_of_range));
+            INFO("size " << size << " step " << n);
+            REQUIRE(tlb.large_entries() == count_large(tlb));
+            if (n == 2500) {
+                tlb.reset();
+                REQUIRE(tlb.large_entries() == 0);
+            }
+        }
+    }
+}
+
+TEST_CASE("keys_end is past size() keys rounded up to 8", "[mips][tlb][fastpath]") {
+    // GTLB_KEYS (arch/fast_path.hpp): the keys start 1024 bytes into the
+    // object, after the 64 16-byte entries.
+    struct Case {
+        unsigned entries;
+        unsigned keys;   // round_up(size, 8)
+    };
+    for (const Case c : {Case{1, 8}, Case{7, 8}, Case{8, 8}, Case{9, 16}, Case{16, 16},
+                         Case{48, 48}, Case{64, 64}, Case{0, 8}, Case{65, 64}}) {
+        INFO("entries " << c.entries);
+        GuestTlb tlb(c.entries);
+        const uintptr_t end = reinterpret_cast<uintptr_t>(tlb.keys_end());
+        const uintptr_t base = reinterpret_cast<uintptr_t>(&tlb);
+        CHECK(end - base == 1024 + 4 * c.keys);
+        CHECK(end - base <= 1024 + 4 * GuestTlb::max_entries);
+        // Neither writes nor reset move it.
+        write(tlb, 0, {hi(0x02000000, 0), pagemask_16m, lo(0, V), 0});
+        tlb.reset();
+        CHECK(reinterpret_cast<uintptr_t>(tlb.keys_end()) == end);
+    }
+}
+
+TEST_CASE("tlbwr on 16 entries: range, no repeats, peek agrees, full coverage", "[mips][tlb][fastpath]") {
+    for (unsigned wired : {0u, 1u, 3u, 14u}) {
+        INFO("wired " << wired);
+        GuestTlb tlb(16);
+        const unsigned span = 16 - wired;
+        unsigned counts[16] = {};
+        unsigned previous = ~0u;
+        for (int n = 0; n < 10000; ++n) {
+            const unsigned peek = tlb.peek_random(wired);
+            REQUIRE(tlb.peek_random(wired) == peek);   // peeking changes nothing
+            const unsigned i = tlb.random_index(wired);
+            REQUIRE(i == peek);
+            REQUIRE(i >= wired);
+            REQUIRE(i <= 15);
+            REQUIRE(i != previous);
+            ++counts[i];
+            previous = i;
+        }
+        for (unsigned i = wired; i < 16; ++i) {
+            INFO("index " << i << " count " << counts[i]);
+            CHECK(counts[i] > 0);
+            // Roughly even: at least half the fair share.
+            CHECK(counts[i] >= 10000 / span / 2);
+        }
+        if (wired == 14) {
+            // Two slots and no repeats: they alternate, starting at 15.
+            CHECK(counts[14] == 5000);
+            CHECK(counts[15] == 5000);
+        }
+    }
+}
+
+TEST_CASE("lookup finds 4K and 16M entries after overwrites", "[mips][tlb][fastpath]") {
+    GuestTlb tlb;
+    // Index 2: 4K, then 16M (EntryHi with bits inside the pair set), then
+    // 4K elsewhere; index 9: a 4K entry throughout.
+    write(tlb, 9, {hi(0x00600000, 4), 0, lo(0x00300000, V), lo(0x00301000, V | D)});
+    write(tlb, 2, {hi(0x00400000, 4), 0, lo(0x00100000, V), lo(0x00101000, V)});
+    CHECK(tlb.lookup(0x00400123, 4).phys == 0x00100123);
+
+    write(tlb, 2, {hi(0x02ab2000, 4), pagemask_16m, lo(0x04000000, V), lo(0x06000000, V | D)});
+    CHECK_FALSE(tlb.lookup(0x00400123, 4).found);
+    TlbLookup big = tlb.lookup(0x02abcdef, 4);
+    CHECK(big.found);
+    CHECK(big.index == 2);
+    CHECK(big.page_size == 16u << 20);
+    CHECK(big.phys == 0x04abcdef);
+    TlbLookup odd = tlb.lookup(0x03fffffc, 4);
+    CHECK(odd.found);
+    CHECK(odd.dirty);
+    CHECK(odd.phys == 0x06fffffc);
+    CHECK(tlb.lookup(0x02000000, 4).phys == 0x04000000);
+    CHECK_FALSE(tlb.lookup(0x04000000, 4).found);
+    CHECK_FALSE(tlb.lookup(0x01fffffc, 4).found);
+    CHECK_FALSE(tlb.lookup(0x02abcdef, 5).found);
+    TlbLookup small = tlb.lookup(0x00601abc, 4);
+    CHECK(small.found);
+    CHECK(small.index == 9);
+    CHECK(small.page_size == 0x1000);
+    CHECK(small.phys == 0x00301abc);
+
+    write(tlb, 2, {hi(0x00402000, 4), 0, lo(0x00200000, V), 0});
+    CHECK_FALSE(tlb.lookup(0x02abcdef, 4).found);
+    CHECK_FALSE(tlb.lookup(0x03fffffc, 4).found);
+    CHECK(tlb.lookup(0x00402abc, 4).phys == 0x00200abc);
+    CHECK(tlb.lookup(0x00402abc, 4).page_size == 0x1000);
+    CHECK(tlb.lookup(0x00601abc, 4).phys == 0x00301abc);
+    CHECK(tlb.large_entries() == 0);
+}
