@@ -98,8 +98,8 @@ mips_cop0_fast:
 	lw	$t2, FAST_T2($k1)
 	lw	$at, FAST_AT($k1)
 	lw	$k0, FAST_K0($k1)		/* the guest's own k0 and k1 */
+	ehb					/* EPC (and DESAVE) written */
 	mfc0	$k1, $31
-	ehb
 	eret
 
 /* ---------------------------------------------------------------- mfc0 */
@@ -418,7 +418,11 @@ mips_cop0_fast:
 	lw	$v1, FAST_V1($k1)
 	.endm
 
-/* tlbwi and tlbwr of a 4 KiB entry, as Cp0Model::tlbwi/tlbwr followed
+/* The host TLB writes below rely on the host PageMask being 0 (4 KiB
+ * shadows): it is, except inside host_tlb_map() with interrupts off, and
+ * never while a guest runs.
+ *
+ * tlbwi and tlbwr of a 4 KiB entry, as Cp0Model::tlbwi/tlbwr followed
  * by shadow_invalidate() of the replaced entry when that is a 4 KiB,
  * non-global one (else C). Then the new entry's shadow is installed for
  * the view the guest resumes in, when its frames are RAM: the refill the

@@ -176,8 +176,8 @@ mips_exception_return:
  * context's k0 while an exception is entered (arch/fast_path.hpp). */
 	.data
 	.globl	mips_fast
-	.balign	8
-mips_fast:
+	.balign	256		/* %hi(mips_fast) == %hi(mips_fast + field): GAS pairs */
+mips_fast:			/* one %hi with another %lo of the same symbol */
 	.space	FAST_SIZE
 
 /* mips_enter_guest(frame): first entry into a guest, through the normal

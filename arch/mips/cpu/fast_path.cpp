@@ -75,6 +75,9 @@ struct FastPathLayout {
     static_assert(offsetof(FastPath, refill_insn) == FAST_REFILL_INSN);
     static_assert(offsetof(FastPath, tlb_keys_end) == FAST_TLB_KEYS_END);
     static_assert(sizeof(FastPath) == FAST_SIZE);
+    // mips_fast is 256-byte aligned (exception.S) so that no field's
+    // %lo() crosses the 0x8000 boundary where %hi() would change.
+    static_assert(FAST_SIZE <= 256);
 };
 
 }  // namespace mips

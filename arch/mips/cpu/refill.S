@@ -67,6 +67,7 @@ mips_refill_fast:
 	lui	$k1, %hi(mips_fast)
 	lw	$at, %lo(mips_fast + FAST_AT)($k1)
 	lw	$k0, %lo(mips_fast + FAST_K0)($k1)	/* the guest's k0 and k1 back */
+	ehb					/* EPC and DESAVE written */
 	mfc0	$k1, $31
 	eret
 
@@ -170,6 +171,9 @@ mips_refill_fast:
 	lw	$k0, FAST_RAM_LO($k1)
 	SHADOW_LO $t4, $t2, $at, $t1, $k0
 	SHADOW_LO $t5, $t3, $at, $t1, $k0
+	or	$at, $t4, $t5
+	beqz	$at, .Lhit_general		/* nothing in RAM to map: C decides */
+	nop
 	mtc0	$t4, $2
 	mtc0	$t5, $3
 	mtc0	$zero, $5
@@ -275,6 +279,9 @@ mips_refill_fast:
 	b	.Lreturn
 	nop
 
+.Lhit_general:
+	lw	$t4, FAST_T4($k1)
+	lw	$t5, FAST_T5($k1)
 .Lwalk_general:
 	RESTORE_WALK
 	lw	$at, FAST_AT($k1)
