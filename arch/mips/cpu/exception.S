@@ -17,7 +17,9 @@
  * comes back to mips_exception_entry, with every register as the guest
  * left it, for an instruction it does not serve. */
 	.section .text.vectors, "ax"
-	.option	pic0			/* j stays an absolute jump (no b) */
+	.option	pic0			/* to the end of the file: j stays an absolute jump (no b),
+					 * and mips_exception_entry, which the fast paths j to,
+					 * needs no $t9 stub (jal mips_trap gets one instead) */
 	.globl	mips_vector_stub
 	.globl	mips_vector_stub_end
 mips_vector_stub:

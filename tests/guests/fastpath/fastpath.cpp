@@ -61,6 +61,8 @@
 //    from a page table and tlbwr's with EXL = 1 (KSU still user for a
 //    user miss), then erets: the access restarts (at its branch for a
 //    delay slot) and translates; more pairs than TLB entries keep it busy.
+// 13. A refill handler whose first instruction is an mfc0 of BadVAddr,
+//    Context or EntryHi into k0/k1 sees the state the refill just set.
 //
 // RAM use (guest-physical): vectors at 0x1000; 0x4000-0x7FFF for the
 // every-GPR sweep (fastpath.h); frames from the scratch window.
@@ -101,6 +103,11 @@ extern const uint32_t fp_sw_refill[];
 extern const uint32_t fp_sw_refill_end[];
 extern volatile uint32_t fp_refills;
 extern uint32_t fp_page_table[256][2];
+extern const uint32_t fp_first_badvaddr_k1[];
+extern const uint32_t fp_first_context_k1[];
+extern const uint32_t fp_first_entryhi_k0[];
+extern volatile uint32_t fp_first_value;
+extern uint32_t fp_first_lo[2];
 extern const char fp_user_walk[];
 extern const char fp_user_load[];
 extern const char fp_user_load_at[];
@@ -1288,6 +1295,56 @@ void software_refill() {
     use_ram_vectors(ebase_value);  // the runtime's refill stub again
 }
 
+// --- 13. a refill handler's first instruction ------------------------------------------
+
+// The handler's first instruction reads what the refill just set: an
+// mfc0 of BadVAddr, Context or EntryHi, into k1 or k0. Each variant runs
+// for a KSEG2 load whose pair the handler then maps; the load must read
+// the frame and the first mfc0 must have seen the refill's state.
+struct FirstInsn {
+    const char* name;
+    const uint32_t* stub;
+    uint32_t (*expected)(uint32_t va, uint32_t asid, uint32_t pte_base);
+};
+
+void first_instruction(const FirstInsn& f, unsigned n) {
+    constexpr uint32_t stub_words = 7;  // up to the jump into fp_first_common (and its slot)
+    auto* vector = reinterpret_cast<volatile uint32_t*>(refill_vector);
+    for (uint32_t i = 0; i < stub_words; ++i) vector[i] = f.stub[i];
+    sync_icache(refill_vector, stub_words * 4);
+    const uint32_t frame = map::scratch_phys + 0x140000 + n * 2 * page;
+    const uint32_t va = map::kseg2 + 0x00D40000 + n * 2 * page + 0x1124;  // odd page of the pair
+    const uint32_t asid = 0x35 + n, ptebase = 0x01800000;
+    fp_first_lo[0] = lo::pfn(frame) | rw;
+    fp_first_lo[1] = lo::pfn(frame + page) | rw;
+    ram(frame + page + 0x124) = 0xF1A50000 + n;
+    tlb::invalidate_all();
+    mtc0_ehb<cp0::context>(ptebase);
+    mtc0_ehb<cp0::entryhi>(asid);
+    fp_first_value = 0;
+    const uint32_t v = fp_lw(va);
+    mtc0_ehb<cp0::entryhi>(0);
+    CheckScope scope(f.name);
+    CHECK_EQ("the load reads the frame the handler mapped", v, 0xF1A50000 + n);
+    CHECK_EQ("the handler's first mfc0 saw the refill's state", fp_first_value, f.expected(va, asid, ptebase));
+}
+
+void refill_first_instruction() {
+    const FirstInsn variants[] = {
+        {"refill handler starting with mfc0 k1, BadVAddr", fp_first_badvaddr_k1,
+         [](uint32_t va, uint32_t, uint32_t) { return va; }},
+        {"refill handler starting with mfc0 k1, Context", fp_first_context_k1,
+         [](uint32_t va, uint32_t, uint32_t base) { return base | ((va >> 13) << 4); }},
+        {"refill handler starting with mfc0 k0, EntryHi", fp_first_entryhi_k0,
+         [](uint32_t va, uint32_t asid, uint32_t) { return (va & ~0x1FFFu) | asid; }},
+    };
+    static_assert(sizeof(variants) / sizeof(variants[0]) == 3);
+    unsigned n = 0;
+    for (const FirstInsn& f : variants) first_instruction(f, n++);
+    tlb::invalidate_all();
+    use_ram_vectors(ebase_value);  // the runtime's refill stub again
+}
+
 }  // namespace
 
 int main() {
@@ -1311,6 +1368,7 @@ int main() {
     outside_ram();                                    // 10
     invalid_and_dirty();                              // 11
     software_refill();                                // 12
+    refill_first_instruction();                       // 13
     set_exception_hook(ExcCode::Sys, nullptr);
     tlb::invalidate_all();
     use_rom_vectors();

@@ -305,6 +305,39 @@ fp_sw_refill:
 	eret
 fp_sw_refill_end:
 
+/* --- a refill handler's first instruction -------------------------------------- */
+
+/* Refill handlers that begin, as nearly all do, with an mfc0 of BadVAddr,
+ * Context or EntryHi into k0 or k1 (a hypervisor may serve that
+ * instruction together with the refill it delivers). Each stub, copied
+ * to EBase + 0x000, records the value in fp_first_value and goes on in
+ * fp_first_common, which maps the missing pair onto fp_first_lo[0..1]. */
+	.globl	fp_first_badvaddr_k1
+	.globl	fp_first_context_k1
+	.globl	fp_first_entryhi_k0
+	.macro	FIRST_MFC0 label, dst, tmp, reg
+\label:
+	mfc0	\dst, \reg
+	lui	\tmp, %hi(fp_first_value)
+	sw	\dst, %lo(fp_first_value)(\tmp)
+	lui	\tmp, %hi(fp_first_common)	/* an absolute jump: the stub runs at EBase */
+	addiu	\tmp, \tmp, %lo(fp_first_common)
+	jr	\tmp
+	nop
+	.endm
+	FIRST_MFC0 fp_first_badvaddr_k1, $k1, $k0, $8
+	FIRST_MFC0 fp_first_context_k1, $k1, $k0, $4
+	FIRST_MFC0 fp_first_entryhi_k0, $k0, $k1, $10
+fp_first_common:
+	lui	$k0, %hi(fp_first_lo)
+	lw	$k1, %lo(fp_first_lo)($k0)
+	mtc0	$k1, $2
+	lw	$k1, %lo(fp_first_lo + 4)($k0)
+	mtc0	$k1, $3
+	ehb
+	tlbwr
+	eret
+
 /* --- user-mode snippets ----------------------------------------------------------- */
 
 /* They run at their link address, mapped for user mode by a global TLB
@@ -376,6 +409,11 @@ fp_user_walk:
 fp_nested_va:	.space	4
 	.globl	fp_refills
 fp_refills:	.space	4
+	.globl	fp_first_value
+fp_first_value:	.space	4
+	.balign	8		/* %lo(fp_first_lo + 4) needs no carry */
+	.globl	fp_first_lo
+fp_first_lo:	.space	8
 	/* 2 KiB-aligned: %lo(fp_page_table + 4) needs no carry */
 	.balign	2048
 	.globl	fp_page_table
