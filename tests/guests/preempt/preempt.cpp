@@ -17,13 +17,11 @@
 // in memory agrees with its register copy, its data page holds only its
 // own pattern, and it never saw a register or HI/LO change.
 #include "guest.hpp"
+#include "user_mode.hpp"
 
 using namespace guest;
 namespace lo = tlb::lo;
 
-extern "C" void run_tasks(uint32_t user_pc, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t task_sp);
-extern "C" const char tasks_return[];
-extern "C" uint32_t tasks_kernel_sp;
 extern "C" const char preempt_task[];
 
 namespace {
@@ -50,7 +48,7 @@ struct Task {
 };
 
 // Written by the interrupt and syscall hooks while the tasks run, read by
-// main() after run_tasks() returns.
+// main() after run_user_task() returns.
 Task tasks[2];
 unsigned current;
 unsigned ticks;
@@ -80,11 +78,10 @@ void load(Frame& f, const Task& t) {
     f.status = t.status;
 }
 
-// Back to the kernel's run_tasks caller, in kernel mode, interrupts off.
-void return_to_kernel(Frame& f) {
-    f.gpr[reg::sp] = tasks_kernel_sp;
-    f.epc = addr(tasks_return);
-    f.status &= ~(status::KSU::mask | status::IE::mask);
+// Back to the kernel's run_user_task caller, in kernel mode, interrupts off.
+void back_to_kernel(Frame& f) {
+    return_to_kernel(f);
+    f.status &= ~status::IE::mask;
 }
 
 void end_slice(Task& t) {
@@ -99,7 +96,7 @@ void start_slice(Task& t) { t.counter_at_start = counter(t); }
 void on_interrupt(Frame& f) {
     if (cause::TI::get(f.cause) == 0) {
         ++other_interrupts;
-        return_to_kernel(f);
+        back_to_kernel(f);
         return;
     }
     set_compare(read_count() + period);  // acknowledges the interrupt
@@ -108,7 +105,7 @@ void on_interrupt(Frame& f) {
     save(f, from);
     end_slice(from);
     if (ticks == ticks_wanted) {
-        return_to_kernel(f);
+        back_to_kernel(f);
         return;
     }
     current ^= 1;
@@ -122,7 +119,7 @@ void on_interrupt(Frame& f) {
 void on_syscall(Frame& f) {
     ++syscalls;
     syscall_epc = f.epc;
-    return_to_kernel(f);
+    back_to_kernel(f);
 }
 
 void setup() {
@@ -172,7 +169,7 @@ int main() {
     start_slice(first);
     unmask_irqs(1u << timer_ip);
     set_compare(read_count() + period);
-    run_tasks(addr(preempt_task) - map::kseg0, first.pattern, data_va, iteration_limit,
+    run_user_task(addr(preempt_task) - map::kseg0, first.pattern, data_va, iteration_limit,
               first.kstack_top);
     mask_irqs(1u << timer_ip);
     set_exception_hook(ExcCode::Int, nullptr);

@@ -1,5 +1,5 @@
-/* The preempt guest's user-mode task and the kernel's way into and out of
- * user mode.
+/* The preempt guest's user-mode task (the kernel enters it with the
+ * runtime's run_user_task).
  *
  * preempt_task runs in user mode, in a loop that never ends by itself
  * (unless it reaches its iteration limit or finds an error): it keeps a
@@ -13,56 +13,6 @@
 	.set	noat
 
 	.text
-/* void run_tasks(uint32_t user_pc, uint32_t a0, uint32_t a1, uint32_t a2,
- *                uint32_t task_sp [on the stack]):
- * saves the callee-saved registers and sp (tasks_kernel_sp), then erets to
- * user_pc in user mode with interrupts enabled, a0-a2 and sp = task_sp.
- * The kernel comes back at tasks_return with sp restored. */
-	.globl	run_tasks
-	.globl	tasks_return
-run_tasks:
-	lw	$t2, 16($sp)		/* 5th argument: the task's sp */
-	addiu	$sp, $sp, -48
-	sw	$s0, 0($sp)
-	sw	$s1, 4($sp)
-	sw	$s2, 8($sp)
-	sw	$s3, 12($sp)
-	sw	$s4, 16($sp)
-	sw	$s5, 20($sp)
-	sw	$s6, 24($sp)
-	sw	$s7, 28($sp)
-	sw	$gp, 32($sp)
-	sw	$fp, 36($sp)
-	sw	$ra, 40($sp)
-	la	$t0, tasks_kernel_sp
-	sw	$sp, 0($t0)
-	mtc0	$a0, $14		/* EPC = user entry */
-	mfc0	$t0, $12
-	li	$t1, ~0x1f		/* KSU, ERL, EXL, IE */
-	and	$t0, $t0, $t1
-	ori	$t0, $t0, 0x13		/* KSU = user, EXL, IE: eret enters user mode */
-	mtc0	$t0, $12
-	ehb
-	move	$a0, $a1
-	move	$a1, $a2
-	move	$a2, $a3
-	move	$sp, $t2
-	eret
-tasks_return:
-	lw	$s0, 0($sp)
-	lw	$s1, 4($sp)
-	lw	$s2, 8($sp)
-	lw	$s3, 12($sp)
-	lw	$s4, 16($sp)
-	lw	$s5, 20($sp)
-	lw	$s6, 24($sp)
-	lw	$s7, 28($sp)
-	lw	$gp, 32($sp)
-	lw	$fp, 36($sp)
-	lw	$ra, 40($sp)
-	jr	$ra
-	addiu	$sp, $sp, 48
-
 /* The invariant registers: register k of this list holds a0 + k. */
 #define INVARIANTS $1, $3, $7, $9, $10, $11, $12, $13, $14, $15, $24, $25, \
 		   $17, $18, $19, $20, $21, $22, $23, $28, $30
@@ -124,8 +74,3 @@ preempt_task:
 	b	8b
 	nop
 preempt_task_end:
-
-	.bss
-	.globl	tasks_kernel_sp
-	.align	2
-tasks_kernel_sp:	.space	4
